@@ -1,0 +1,58 @@
+# VBT casusregistratie. `make run` and `make test` work on a fresh machine with Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP_RUN := $(VENV)/.requirements-run
+STAMP_DEV := $(VENV)/.requirements-dev
+
+.PHONY: run test install install-dev migrate seed lint format messages clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(STAMP_DEV): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+install-dev: $(STAMP_DEV)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+## run: virtualenv, dependencies, migrations, demo data, server on http://127.0.0.1:8000
+run: seed
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## test: lint, migration check, deploy check and the whole pytest suite
+test: install-dev
+	$(BIN)/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=vbt.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		VBT_STEUN_PEPPER=check-only ALLOWED_HOSTS=vbt.example.nl \
+		$(PY) manage.py check --deploy --fail-level WARNING
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install-dev
+	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=static --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,40 @@
+"""The main navigation, by role. Project-level because it links every app's pages."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.constants import Rol
+
+ALLE_TEAMROLLEN = frozenset({Rol.MEDEWERKER, Rol.TEAMLEIDER})
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    url_naam: str
+    rollen: frozenset
+
+
+ITEMS = (
+    Item(_("Start"), "home", frozenset(Rol)),
+    Item(_("Beheer"), "admin:index", frozenset({Rol.BEHEERDER})),
+)
+
+
+def navigatie(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigatie": []}
+    items = []
+    for item in ITEMS:
+        if user.rol not in item.rollen:
+            continue
+        try:
+            url = reverse(item.url_naam)
+        except NoReverseMatch:  # an app whose pages are not wired yet
+            continue
+        actief = request.path == url if url == "/" else request.path.startswith(url)
+        items.append({"label": item.label, "url": url, "actief": actief})
+    return {"navigatie": items}
