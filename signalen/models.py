@@ -1,0 +1,548 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buurten.models import Buurt, Initiatief, Subgebied, Team
+from partners.models import Partner
+
+from .constants import (
+    VERBETERPUNT_OPEN,
+    ActiviteitSoort,
+    GebeurtenisSoort,
+    Kanaal,
+    Prioriteit,
+    SignaalStatus,
+    VerbeterpuntStatus,
+)
+
+
+class Thema(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    standaard_primaire_partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("standaard primaire partner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Hint: bij dit thema hoort het werk vaak bij één partner (doorverwijzen)."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Activiteit(models.Model):
+    """An outreach activity: the team went into the buurt to hear residents."""
+
+    soort = models.CharField(_("soort"), max_length=30, choices=ActiviteitSoort.choices)
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="activiteiten"
+    )
+    subgebied = models.ForeignKey(
+        Subgebied, verbose_name=_("subgebied"), on_delete=models.PROTECT, related_name="+"
+    )
+    datum = models.DateField(_("datum"))
+    aantal_deelnemers = models.PositiveIntegerField(_("aantal deelnemers"), null=True, blank=True)
+    verslag = models.TextField(_("verslag"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["-datum", "-id"]
+        indexes = [models.Index(fields=["team", "-datum"], name="activiteit_team_datum")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.subgebied.naam} {self.datum:%d-%m-%Y}"
+
+
+class Bewoner(models.Model):
+    """A resident, kept minimal (AVG): only the keyed identity hash, and contact details only
+    with recorded consent."""
+
+    # HMAC of the normalised identity (signalen.identiteit); NULL once erased.
+    sleutel = models.CharField(_("identiteitssleutel"), max_length=64, unique=True, null=True)
+    naam = models.CharField(_("naam"), max_length=150, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    wil_terugkoppeling = models.BooleanField(_("wil terugkoppeling"), default=False)
+    toestemming_op = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    toestemming_kanaal = models.CharField(
+        _("toestemming via"), max_length=30, choices=Kanaal.choices, blank=True
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    gewist_op = models.DateTimeField(_("gewist op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bewoner")
+        verbose_name_plural = _("bewoners")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(naam="") & Q(telefoon="") & Q(email="") & Q(wil_terugkoppeling=False))
+                | (Q(toestemming_op__isnull=False) & ~Q(toestemming_kanaal="")),
+                name="bewoner_contact_alleen_met_toestemming",
+                violation_error_message=_(
+                    "Contactgegevens alleen met vastgelegde toestemming (datum en kanaal)."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        # Never the name: str() ends up in logs and admin history.
+        return _("Bewoner %(nummer)s") % {"nummer": self.pk}
+
+    @property
+    def heeft_contactgegevens(self) -> bool:
+        return bool(self.naam or self.telefoon or self.email)
+
+
+class SignaalQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=[SignaalStatus.NIEUW, SignaalStatus.DRAAGVLAK_BEREIKT])
+
+
+class Signaal(models.Model):
+    """What a resident raised. Acted on only when several distinct residents back it."""
+
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="signalen"
+    )
+    buurt = models.ForeignKey(
+        Buurt, verbose_name=_("buurt"), on_delete=models.PROTECT, related_name="signalen"
+    )
+    subgebied = models.ForeignKey(
+        Subgebied, verbose_name=_("subgebied"), on_delete=models.PROTECT, related_name="signalen"
+    )
+    thema = models.ForeignKey(
+        Thema, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="signalen"
+    )
+    omschrijving = models.TextField(_("omschrijving"), max_length=4000)
+    kanaal = models.CharField(_("kanaal"), max_length=30, choices=Kanaal.choices)
+    activiteit = models.ForeignKey(
+        Activiteit,
+        verbose_name=_("activiteit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signalen",
+    )
+    melder = models.ForeignKey(
+        Bewoner,
+        verbose_name=_("melder"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gemelde_signalen",
+    )
+    geregistreerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geregistreerd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=20, choices=SignaalStatus.choices, default=SignaalStatus.NIEUW
+    )
+    # Snapshots of the team's rules when the signal was logged: later edits of the team do not
+    # change the rules for signals already open (DESIGN §3).
+    steundrempel = models.PositiveSmallIntegerField(_("steundrempel"))
+    termijn_weken = models.PositiveSmallIntegerField(_("termijn (weken)"))
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    # Distinct residents backing it, kept by the services so lists and triage can sort on it.
+    aantal_bewoners = models.PositiveIntegerField(_("aantal bewoners"), default=0)
+    draagvlak_bereikt_op = models.DateTimeField(_("draagvlak bereikt op"), null=True, blank=True)
+    doorverwezen_naar = models.ForeignKey(
+        Partner,
+        verbose_name=_("doorverwezen naar"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="doorverwezen_signalen",
+    )
+    verbeterpunt = models.ForeignKey(
+        "Verbeterpunt",
+        verbose_name=_("verbeterpunt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signalen",
+    )
+    reden = models.TextField(_("reden"), blank=True)
+    herbeoordelen = models.BooleanField(_("herbeoordelen"), default=False)
+    # Bumped by every write, so a form based on an older state is refused as stale.
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+
+    objects = SignaalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        ordering = ["-geregistreerd_op", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(steundrempel__gte=2), name="signaal_steundrempel_minimaal_2"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=SignaalStatus.DOORVERWEZEN)
+                | Q(doorverwezen_naar__isnull=False),
+                name="signaal_doorverwezen_naar_partner",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=SignaalStatus.VERBETERPUNT) | Q(verbeterpunt__isnull=False),
+                name="signaal_verbeterpunt_gekoppeld",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["buurt", "status", "-geregistreerd_op"], name="signaal_buurt"),
+            models.Index(fields=["team", "status", "-geregistreerd_op"], name="signaal_team"),
+            models.Index(fields=["status", "verloopt_op"], name="signaal_verloop"),
+            models.Index(fields=["thema", "-geregistreerd_op"], name="signaal_thema"),
+            models.Index(fields=["doorverwezen_naar", "status"], name="signaal_doorverwezen"),
+        ]
+
+    def __str__(self):
+        return _("Signaal %(nummer)s") % {"nummer": self.pk}
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (SignaalStatus.NIEUW, SignaalStatus.DRAAGVLAK_BEREIKT)
+
+
+class Steun(models.Model):
+    """One resident backing one signal. Backing and wanting to help are separate facts."""
+
+    signaal = models.ForeignKey(
+        Signaal, verbose_name=_("signaal"), on_delete=models.CASCADE, related_name="steun"
+    )
+    bewoner = models.ForeignKey(
+        Bewoner, verbose_name=_("bewoner"), on_delete=models.PROTECT, related_name="steun"
+    )
+    kanaal = models.CharField(_("kanaal"), max_length=30, choices=Kanaal.choices)
+    activiteit = models.ForeignKey(
+        Activiteit,
+        verbose_name=_("activiteit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="steun",
+    )
+    datum = models.DateField(_("datum"), default=timezone.localdate)
+    wil_meedoen = models.BooleanField(_("wil meedoen"), default=False)
+    geregistreerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geregistreerd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingetrokken door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reden_intrekking = models.TextField(_("reden van intrekken"), blank=True)
+
+    class Meta:
+        verbose_name = _("steun")
+        verbose_name_plural = _("steun")
+        ordering = ["geregistreerd_op", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signaal", "bewoner"],
+                condition=Q(ingetrokken_op__isnull=True),
+                name="steun_een_keer_per_bewoner",
+                violation_error_message=_("Deze bewoner steunt dit signaal al."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Steun %(nummer)s") % {"nummer": self.pk}
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None
+
+
+class Verbeterpunt(models.Model):
+    """An integral improvement point: a broader wish the team works on with residents."""
+
+    titel = models.CharField(_("titel"), max_length=200)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="verbeterpunten"
+    )
+    buurt = models.ForeignKey(
+        Buurt, verbose_name=_("buurt"), on_delete=models.PROTECT, related_name="verbeterpunten"
+    )
+    subgebied = models.ForeignKey(
+        Subgebied, verbose_name=_("subgebied"), on_delete=models.PROTECT, related_name="+"
+    )
+    thema = models.ForeignKey(
+        Thema, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="verbeterpunten"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=VerbeterpuntStatus.choices,
+        default=VerbeterpuntStatus.VASTGESTELD,
+    )
+    prioriteit = models.CharField(
+        _("prioriteit"), max_length=10, choices=Prioriteit.choices, default=Prioriteit.NORMAAL
+    )
+    trekker_partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("trekkende partner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="getrokken_verbeterpunten",
+    )
+    betrokken_partners = models.ManyToManyField(
+        Partner, verbose_name=_("betrokken partners"), blank=True, related_name="verbeterpunten"
+    )
+    initiatieven = models.ManyToManyField(
+        Initiatief, verbose_name=_("initiatieven"), blank=True, related_name="verbeterpunten"
+    )
+    # The signal it was created from: unique, so two concurrent promotions of one signal can
+    # never both create a point (the loser's insert fails and it attaches or reports).
+    bron_signaal = models.OneToOneField(
+        Signaal,
+        verbose_name=_("ontstaan uit signaal"),
+        on_delete=models.PROTECT,
+        related_name="bron_van",
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    status_sinds = models.DateTimeField(_("status sinds"), default=timezone.now)
+    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    # "Loopt spaak" when no resident committed by this moment (creation + the team's window).
+    spaak_na = models.DateTimeField(_("zonder trekker spaak na"))
+    # Distinct residents over all its signals, and those who want to help; kept by services.
+    aantal_bewoners = models.PositiveIntegerField(_("aantal bewoners"), default=0)
+    aantal_meedoeners = models.PositiveIntegerField(_("aantal meedoende bewoners"), default=0)
+    reden = models.TextField(_("reden"), blank=True)
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+
+    class Meta:
+        verbose_name = _("verbeterpunt")
+        verbose_name_plural = _("verbeterpunten")
+        ordering = ["-aangemaakt_op", "-id"]
+        indexes = [
+            models.Index(fields=["buurt", "status", "-aangemaakt_op"], name="verbeterpunt_buurt"),
+            models.Index(fields=["team", "status", "-aangemaakt_op"], name="verbeterpunt_team"),
+            models.Index(fields=["status", "spaak_na"], name="verbeterpunt_spaak"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in VERBETERPUNT_OPEN
+
+    @property
+    def loopt_spaak(self) -> bool:
+        return self.is_open and self.aantal_meedoeners == 0 and self.spaak_na <= timezone.now()
+
+    @staticmethod
+    def spaak_na_voor(team: Team, moment) -> "timezone.datetime":
+        return moment + timedelta(weeks=team.termijn_weken)
+
+
+class AlleenToevoegenQuerySet(models.QuerySet):
+    """For logs: rows are added, never changed or removed in bulk."""
+
+    def update(self, **kwargs):
+        raise TypeError(f"{self.model.__name__} is append-only")
+
+    def delete(self):
+        raise TypeError(f"{self.model.__name__} is append-only")
+
+
+class Gebeurtenis(models.Model):
+    """Append-only event log: every change to a signal or point, written by the services.
+
+    Details hold ids, codes and statuses only — never resident contact details or note text.
+    """
+
+    wanneer = models.DateTimeField(_("wanneer"), default=timezone.now)
+    wie = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("wie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    wat = models.CharField(_("wat"), max_length=40, choices=GebeurtenisSoort.choices)
+    signaal = models.ForeignKey(
+        Signaal,
+        verbose_name=_("signaal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebeurtenissen",
+    )
+    verbeterpunt = models.ForeignKey(
+        Verbeterpunt,
+        verbose_name=_("verbeterpunt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebeurtenissen",
+    )
+    activiteit = models.ForeignKey(
+        Activiteit,
+        verbose_name=_("activiteit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebeurtenissen",
+    )
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["wanneer", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(signaal__isnull=False)
+                | Q(verbeterpunt__isnull=False)
+                | Q(activiteit__isnull=False),
+                name="gebeurtenis_over_iets",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["signaal", "wanneer"], name="gebeurtenis_signaal"),
+            models.Index(fields=["verbeterpunt", "wanneer"], name="gebeurtenis_verbeterpunt"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_wat_display()} ({self.wanneer:%d-%m-%Y %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("Gebeurtenis is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Gebeurtenis is append-only")
+
+
+class ContactInzage(models.Model):
+    """Every view of a resident's contact details (AVG): who, when, which resident, where, why.
+    Append-only like the event log."""
+
+    wanneer = models.DateTimeField(_("wanneer"), default=timezone.now)
+    wie = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("wie"), on_delete=models.PROTECT, related_name="+"
+    )
+    bewoner = models.ForeignKey(
+        Bewoner, verbose_name=_("bewoner"), on_delete=models.CASCADE, related_name="inzages"
+    )
+    pagina = models.CharField(_("pagina"), max_length=200)
+    reden = models.CharField(_("reden"), max_length=200, blank=True)
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inzage contactgegevens")
+        verbose_name_plural = _("inzages contactgegevens")
+        ordering = ["-wanneer", "-id"]
+
+    def __str__(self):
+        return f"{self.wie} – {self.bewoner} ({self.wanneer:%d-%m-%Y %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("ContactInzage is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("ContactInzage is append-only")
+
+
+class Notitie(models.Model):
+    """A note on a point or a signal. A confidential note (police information, say) is visible
+    only to staff of the author's partner, everywhere (DESIGN §4)."""
+
+    verbeterpunt = models.ForeignKey(
+        Verbeterpunt,
+        verbose_name=_("verbeterpunt"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notities",
+    )
+    signaal = models.ForeignKey(
+        Signaal,
+        verbose_name=_("signaal"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notities",
+    )
+    tekst = models.TextField(_("tekst"), max_length=4000)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The author's partner at the time of writing: visibility must not move with the author.
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"
+    )
+    vertrouwelijk = models.BooleanField(
+        _("vertrouwelijk"),
+        default=False,
+        help_text=_("Alleen zichtbaar voor medewerkers van uw eigen organisatie."),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+        ordering = ["aangemaakt_op", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verbeterpunt__isnull=False, signaal__isnull=True)
+                | Q(verbeterpunt__isnull=True, signaal__isnull=False),
+                name="notitie_bij_punt_of_signaal",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["verbeterpunt", "aangemaakt_op"], name="notitie_verbeterpunt"),
+            models.Index(fields=["signaal", "aangemaakt_op"], name="notitie_signaal"),
+        ]
+
+    def __str__(self):
+        # Never the text: str() ends up in logs and admin history.
+        return _("Notitie %(nummer)s") % {"nummer": self.pk}
