@@ -20,6 +20,14 @@ BEHEERDER_RECHTEN: dict[str, tuple[str, ...]] = {
     "buurten.subgebied": VOLLEDIG,
     "buurten.team": VOLLEDIG,
     "buurten.initiatief": VOLLEDIG,
+    "signalen.thema": BEHEER,  # deactivate, never delete: signals refer to themes
+    "signalen.signaal": ("view",),
+    "signalen.verbeterpunt": ("view",),
+    "signalen.activiteit": ("view",),
+    "signalen.gebeurtenis": ("view",),
+    "signalen.contactinzage": ("view",),
+    "signalen.notitie": ("view",),
+    "acties.actie": ("view",),
 }
 
 

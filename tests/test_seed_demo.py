@@ -42,3 +42,23 @@ def test_demogebruikers_loggen_in(client, username):
     assert str(gebruiker.partner) in antwoord.content.decode()
     if username != "beheerder":
         assert gebruiker.teams.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_toont_een_levend_systeem():
+    from signalen.models import Signaal, Verbeterpunt
+
+    call_command("seed_demo", stdout=StringIO())
+    signaalstatussen = set(Signaal.objects.values_list("status", flat=True))
+    assert signaalstatussen == {
+        "nieuw",
+        "draagvlak_bereikt",
+        "verbeterpunt",
+        "doorverwezen",
+        "afgewezen",
+        "verlopen",
+    }
+    puntstatussen = set(Verbeterpunt.objects.values_list("status", flat=True))
+    assert {"vastgesteld", "in_uitvoering", "afgerond", "gestaakt"} <= puntstatussen
+    assert any(p.loopt_spaak for p in Verbeterpunt.objects.all())
+    assert set(Signaal.objects.values_list("team__naam", flat=True)) == {"VBT Oost", "VBT West"}

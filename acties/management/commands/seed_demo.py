@@ -3,6 +3,7 @@ from django.db import transaction
 
 from buurten.demo import buurten_laden, teams_en_buurtdata_laden
 from partners.demo import DEMO_GEBRUIKERS, DEMO_WACHTWOORD, demo_gebruikers_laden, partners_laden
+from signalen.demo import signalen_laden, themas_laden
 
 # Which demo user works in which team; "spread over both teams" so both views have life.
 TEAMLEDEN = {
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         gebruikers = demo_gebruikers_laden(partners)
         for team_naam, namen in TEAMLEDEN.items():
             teams[team_naam].leden.add(*(gebruikers[naam] for naam in namen))
+        themas_laden()
+        signalen_laden(gebruikers)
         self.stdout.write(self.style.SUCCESS(f"Demodata geladen: {aantal} buurten."))
         self.stdout.write(f"Demo-inloggegevens (wachtwoord voor allen: {DEMO_WACHTWOORD}):")
         for username, partner, rol, *_ in DEMO_GEBRUIKERS:
