@@ -16,16 +16,41 @@ CHANGELISTS = [
     "buurten_subgebied",
     "buurten_team",
     "buurten_initiatief",
+    "signalen_thema",
+    "signalen_signaal",
+    "signalen_verbeterpunt",
+    "signalen_activiteit",
+    "signalen_gebeurtenis",
+    "signalen_contactinzage",
+    "signalen_notitie",
 ]
+# Read-only in the admin: changed only through the services, which log every change.
+ALLEEN_LEZEN = {
+    "signalen_signaal",
+    "signalen_verbeterpunt",
+    "signalen_activiteit",
+    "signalen_gebeurtenis",
+    "signalen_contactinzage",
+    "signalen_notitie",
+}
 
 
 def _meer_data(aantal):
+    from signalen.services import contact_inzien, notitie_plaatsen
+    from tests.signalen.factories import ActiviteitFactory, SteunFactory, VerbeterpuntFactory
+
     for _ in range(aantal):
         partner = PartnerFactory()
         buurt = BuurtFactory()
         SubgebiedFactory(buurt=buurt)
         InitiatiefFactory(buurt=buurt)
-        TeamFactory(buurten=[buurt], leden=[MedewerkerFactory(partner=partner)])
+        lid = MedewerkerFactory(partner=partner)
+        team = TeamFactory(buurten=[buurt], leden=[lid])
+        punt = VerbeterpuntFactory(bron_signaal__team=team, bron_signaal__buurt=buurt)
+        steun = SteunFactory(signaal=punt.bron_signaal)
+        ActiviteitFactory(team=team)
+        notitie_plaatsen(door=lid, tekst="Notitie", verbeterpunt=punt)
+        contact_inzien(bewoner=steun.bewoner, door=lid, pagina="/test/")
 
 
 def _aantal_queries(client, url):
@@ -47,9 +72,24 @@ def test_changelist_vast_aantal_queries(wereld, client_voor, model):
 
 
 @pytest.mark.parametrize("model", CHANGELISTS)
-def test_beheerder_opent_toevoegformulier(wereld, client_voor, model):
+def test_beheerder_opent_toevoegformulier_behalve_bij_logboeken(wereld, client_voor, model):
     antwoord = client_voor(wereld["beheerder"]).get(reverse(f"admin:{model}_add"))
-    assert antwoord.status_code == 200
+    assert antwoord.status_code == (403 if model in ALLEEN_LEZEN else 200)
+
+
+def test_vertrouwelijke_notitie_van_andere_partner_niet_in_beheer(wereld, client_voor):
+    from signalen.services import notitie_plaatsen
+    from tests.signalen.helpers import signaal_in
+
+    signaal = signaal_in(wereld)
+    notitie = notitie_plaatsen(
+        door=wereld["medewerker_politie"], tekst="Geheim", vertrouwelijk=True, signaal=signaal
+    )
+    client = client_voor(wereld["beheerder"])  # partner: gemeente
+    assert client.get(reverse("admin:signalen_notitie_changelist")).context["cl"].result_count == 0
+    antwoord = client.get(reverse("admin:signalen_notitie_change", args=[notitie.pk]))
+    assert antwoord.status_code == 302  # Django's admin: "does not exist", back to the list
+    assert "Geheim" not in client.get(antwoord["Location"]).content.decode()
 
 
 def test_beheerder_voegt_subgebied_toe_en_kan_hele_buurt_niet_verwijderen(wereld, client_voor):
