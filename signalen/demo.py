@@ -248,8 +248,12 @@ def signalen_laden(gebruikers: dict[str, Medewerker]) -> None:
 
     # 8. Limmel: a finished point (lighting placed with residents) and a stopped one.
     licht = signaal(
-        gemeente, limmel, None, "Verlichting",
-        "Het voetpad langs het spoor is 's avonds onverlicht.", "buurtbijeenkomst",
+        gemeente,
+        limmel,
+        None,
+        "Verlichting",
+        "Het voetpad langs het spoor is 's avonds onverlicht.",
+        "buurtbijeenkomst",
     )
     steun(licht, gemeente, _bewoners(100, 3, "6222 BB", meedoen=1), "buurtbijeenkomst")
     klaar = services.signaal_promoveren(signaal=licht, door=leider, titel="Verlicht spoorpad")
@@ -260,13 +264,19 @@ def signalen_laden(gebruikers: dict[str, Medewerker]) -> None:
     ):
         services.verbeterpunt_status_wijzigen(verbeterpunt=klaar, naar=naar, door=leider)
     plein = signaal(
-        trajekt, malberg, None, "Groen en speelplekken",
-        "Het grasveld aan de Malbergsingel zou een moestuin kunnen worden.", "vragenlijst",
+        trajekt,
+        malberg,
+        None,
+        "Groen en speelplekken",
+        "Het grasveld aan de Malbergsingel zou een moestuin kunnen worden.",
+        "vragenlijst",
     )
     steun(plein, trajekt, _bewoners(120, 3, "6215 AA"), "vragenlijst")
     gestopt = services.signaal_promoveren(signaal=plein, door=leider, titel="Buurtmoestuin")
     services.verbeterpunt_status_wijzigen(
-        verbeterpunt=gestopt, naar=VerbeterpuntStatus.GESTAAKT, door=leider,
+        verbeterpunt=gestopt,
+        naar=VerbeterpuntStatus.GESTAAKT,
+        door=leider,
         reden="Grond is niet beschikbaar; opnieuw bekijken bij herinrichting.",
     )
 

@@ -9,7 +9,7 @@ from buurten.models import Team
 from buurten.selectors import teams_voor, zichtbare_buurten
 from partners.constants import Rol
 
-from .constants import GebeurtenisSoort, SignaalStatus, VerbeterpuntStatus
+from .constants import VERBETERPUNT_OPEN, GebeurtenisSoort, SignaalStatus, VerbeterpuntStatus
 from .models import Activiteit, Gebeurtenis, Signaal, Steun, Thema, Verbeterpunt
 
 
@@ -28,9 +28,11 @@ def signalen_voor(user) -> QuerySet[Signaal]:
 
 
 def signaal_detail(user, pk) -> Signaal:
-    qs = signalen_voor(user).select_related(
-        "activiteit", "verbeterpunt", "geregistreerd_door", "melder"
-    ).prefetch_related(Prefetch("team__leden", queryset=_leden()))
+    qs = (
+        signalen_voor(user)
+        .select_related("activiteit", "verbeterpunt", "geregistreerd_door", "melder")
+        .prefetch_related(Prefetch("team__leden", queryset=_leden()))
+    )
     return get_object_or_404(qs, pk=pk)
 
 
@@ -145,8 +147,9 @@ def gebeurtenissen_van_verbeterpunt(verbeterpunt: Verbeterpunt, user=None) -> Qu
 
 
 def loopt_spaak_filter() -> Q:
+    """Matches Verbeterpunt.loopt_spaak: open, no committed resident, past the team's window."""
     return Q(
-        status__in=[VerbeterpuntStatus.VASTGESTELD, VerbeterpuntStatus.PLAN_VAN_AANPAK],
+        status__in=list(VERBETERPUNT_OPEN),
         aantal_meedoeners=0,
         spaak_na__lte=timezone.now(),
     )
@@ -190,9 +193,7 @@ def zichtbare_notities(user, qs=None):
 
 
 def notities_van_verbeterpunt(user, verbeterpunt):
-    return zichtbare_notities(user, verbeterpunt.notities.all()).select_related(
-        "auteur", "partner"
-    )
+    return zichtbare_notities(user, verbeterpunt.notities.all()).select_related("auteur", "partner")
 
 
 def notities_van_signaal(user, signaal):

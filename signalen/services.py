@@ -382,9 +382,7 @@ def signaal_doorverwijzen(
     it is then flagged for the teamleider to review."""
     signaal = _vergrendeld(Signaal, signaal.pk)
     teamleider = is_teamleider_van(door, signaal.team)
-    if not teamleider and not (
-        signaal.geregistreerd_door_id == door.pk and door.is_authenticated
-    ):
+    if not teamleider and not (signaal.geregistreerd_door_id == door.pk and door.is_authenticated):
         eis_teamleider(door, signaal.team)
     eis_registreren(door, signaal.team)
     _controleer_versie(signaal, versie)

@@ -19,8 +19,10 @@ def _lid_van(user, team) -> bool:
 
 def mag_registreren(user, team) -> bool:
     """Log a signal, record or withdraw support, log an activity: team staff, not beheerders."""
-    return user.is_authenticated and user.rol in (Rol.MEDEWERKER, Rol.TEAMLEIDER) and _lid_van(
-        user, team
+    return (
+        user.is_authenticated
+        and user.rol in (Rol.MEDEWERKER, Rol.TEAMLEIDER)
+        and _lid_van(user, team)
     )
 
 

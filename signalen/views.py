@@ -1,0 +1,624 @@
+"""Views of signals, support, triage, improvement points and activities.
+
+Thin: parse a form, fetch through a scoped selector (outside the scope: 404), check the role for
+a visible object (403), call a service, render or redirect. A service's ValidationError goes on
+the form and the page is shown again with status 400 (409 for a stale form).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from buurten.constants import SubgebiedSoort
+from buurten.selectors import zichtbare_buurten
+from partners.models import Partner
+
+from . import selectors, services, toegang
+from .constants import (
+    SIGNAAL_OPEN,
+    VERBETERPUNT_OVERGANGEN,
+    SignaalStatus,
+    VerbeterpuntStatus,
+)
+from .forms import (
+    ActiviteitForm,
+    DoorverwijzenForm,
+    PromoverenForm,
+    RedenForm,
+    SignaalForm,
+    SteunForm,
+    SteunFormSet,
+    SteunIntrekkenForm,
+    VerbeterpuntStatusForm,
+    _kanaal_van,
+)
+from .models import Bewoner
+
+PER_PAGINA = 25
+GESLOTEN_IN_TRIAGE = 10
+
+
+# --- Helpers -----------------------------------------------------------------------------------
+
+
+def _pagina(request, qs):
+    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+
+
+def _fout_op_formulier(form, fout: ValidationError) -> int:
+    """Put a service's ValidationError on the form; return the status to answer with."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+    return 409 if isinstance(fout, services.VerouderdFormulier) else 400
+
+
+def _met_nieuwe_versie(form, versie: int, fouten, **kwargs):
+    """After a stale form: keep the user's input but carry the current version (so a resubmit
+    after looking at the new state is accepted), and show why it was refused."""
+    data = form.data.copy()
+    data[form.add_prefix("versie")] = str(versie)
+    nieuw = form.__class__(data, prefix=form.prefix, **kwargs)
+    nieuw.is_valid()
+    nieuw.add_error(None, fouten)
+    return nieuw
+
+
+def _volgende(request, standaard: str) -> str:
+    doel = request.GET.get("next") or request.POST.get("next")
+    if doel and url_has_allowed_host_and_scheme(
+        doel, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return doel
+    return standaard
+
+
+def _int_of_none(waarde):
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        return None
+
+
+def _status_filter(request, keuzes):
+    status = request.GET.get("status", "")
+    return status if status in dict(keuzes) else ""
+
+
+# --- Signals -----------------------------------------------------------------------------------
+
+
+@require_GET
+def signaal_lijst(request):
+    qs = selectors.signalen_voor(request.user)
+    status = _status_filter(request, SignaalStatus.choices)
+    if status:
+        qs = qs.filter(status=status)
+    return render(
+        request,
+        "signalen/signaal_lijst.html",
+        {
+            "pagina": _pagina(request, qs),
+            "status": status,
+            "statussen": SignaalStatus.choices,
+            "mag_registreren": selectors.registratie_teams(request.user).exists(),
+        },
+    )
+
+
+@require_GET
+def subgebied_opties(request):
+    """htmx: the <option>s of one visible buurt's subgebieden."""
+    buurt_pk = _int_of_none(request.GET.get("buurt"))
+    subgebieden = []
+    if buurt_pk is not None:
+        buurt = get_object_or_404(zichtbare_buurten(request.user), pk=buurt_pk)
+        subgebieden = buurt.subgebieden.order_by("naam")
+    return render(request, "signalen/_subgebied_opties.html", {"subgebieden": subgebieden})
+
+
+@require_http_methods(["GET", "POST"])
+def signaal_nieuw(request):
+    user = request.user
+    if not selectors.registratie_teams(user).exists():
+        raise PermissionDenied(_("Alleen medewerkers van een team registreren signalen."))
+    opties_url = reverse("signalen:subgebied_opties")
+    status = 200
+    if request.method == "POST":
+        form = SignaalForm(request.POST, user=user, subgebied_opties_url=opties_url)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                signaal = services.signaal_registreren(
+                    door=user,
+                    buurt=data["buurt"],
+                    subgebied=data["subgebied"],
+                    thema=data["thema"],
+                    omschrijving=data["omschrijving"],
+                    kanaal=data["kanaal"],
+                    activiteit=data["activiteit"],
+                    melder=form.melder_invoer(),
+                )
+            except ValidationError as fout:
+                status = _fout_op_formulier(form, fout)
+            else:
+                messages.success(request, _("Het signaal is geregistreerd."))
+                return redirect("signalen:signaal_detail", pk=signaal.pk)
+        else:
+            status = 400
+        form.toon_subgebieden_van(request.POST.get("buurt"))
+    else:
+        initial = {}
+        activiteit_pk = _int_of_none(request.GET.get("activiteit"))
+        form = SignaalForm(initial=initial, user=user, subgebied_opties_url=opties_url)
+        if activiteit_pk is not None:
+            activiteit = form.fields["activiteit"].queryset.filter(pk=activiteit_pk).first()
+            if activiteit is not None:
+                form.initial.update(
+                    activiteit=activiteit.pk,
+                    buurt=activiteit.subgebied.buurt_id,
+                    subgebied=activiteit.subgebied_id,
+                    kanaal=_kanaal_van(activiteit) or "",
+                )
+        buurten = list(form.fields["buurt"].queryset[:2])
+        if "buurt" not in form.initial and len(buurten) == 1:
+            form.initial["buurt"] = buurten[0].pk
+        form.toon_subgebieden_van(form.initial.get("buurt"))
+        if form.initial.get("buurt") and "subgebied" not in form.initial:
+            # One tap less on the phone: most signals are about the whole buurt.
+            hele = form.fields["subgebied"].queryset.filter(soort=SubgebiedSoort.HELE_BUURT)
+            form.initial["subgebied"] = hele.values_list("pk", flat=True).first()
+    return render(request, "signalen/signaal_nieuw.html", {"form": form}, status=status)
+
+
+def _signaal_pagina(request, signaal, *, status=200, **formulieren):
+    """The detail page, with the action forms this user may use (bound ones when re-shown)."""
+    user = request.user
+    mag_registreren = toegang.mag_registreren(user, signaal.team)
+    teamleider = toegang.is_teamleider_van(user, signaal.team)
+    is_open = signaal.status in SIGNAAL_OPEN
+    mag_doorverwijzen = is_open and (
+        teamleider or (mag_registreren and signaal.geregistreerd_door_id == user.pk)
+    )
+    heropenbaar = signaal.status in (SignaalStatus.AFGEWEZEN, SignaalStatus.VERLOPEN)
+
+    def form(naam, maak):
+        return formulieren.get(naam) or maak()
+
+    context = {
+        "signaal": signaal,
+        "draagvlak": services.draagvlak_van_signaal(signaal),
+        "steun_lijst": list(selectors.steun_van_signaal(signaal)),
+        "gebeurtenissen": selectors.gebeurtenissen_van_signaal(signaal),
+        "mag_registreren": mag_registreren,
+        "is_teamleider": teamleider,
+        "mag_steun_toevoegen": mag_registreren
+        and (is_open or signaal.status == SignaalStatus.VERBETERPUNT),
+        "intrekken_form": formulieren.get("intrekken_form"),
+        "intrekken_steun": formulieren.get("intrekken_steun"),
+    }
+    if teamleider and is_open:
+        context["promoveren_form"] = form(
+            "promoveren_form",
+            lambda: PromoverenForm(signaal=signaal, prefix="promoveren"),
+        )
+        context["afwijzen_form"] = form(
+            "afwijzen_form", lambda: RedenForm(signaal=signaal, prefix="afwijzen")
+        )
+    if mag_doorverwijzen:
+        context["doorverwijzen_form"] = form(
+            "doorverwijzen_form",
+            lambda: DoorverwijzenForm(signaal=signaal, prefix="doorverwijzen"),
+        )
+    if teamleider and heropenbaar:
+        context["heropenen_form"] = form(
+            "heropenen_form", lambda: RedenForm(signaal=signaal, prefix="heropenen")
+        )
+    # A form sent back with errors is shown even when its action no longer fits the status,
+    # so the user sees why it was refused.
+    for naam in ("promoveren_form", "afwijzen_form", "doorverwijzen_form", "heropenen_form"):
+        if naam in formulieren:
+            context[naam] = formulieren[naam]
+    return render(request, "signalen/signaal_detail.html", context, status=status)
+
+
+@require_GET
+def signaal_detail(request, pk):
+    signaal = selectors.signaal_detail(request.user, pk)
+    return _signaal_pagina(request, signaal)
+
+
+def _signaal_actie(request, pk, *, form_class, prefix, bevoegd, uitvoeren, gelukt):
+    """A POST action on a signal: check the role, validate, call the service, and on failure
+    show the detail page again with the errors on the form."""
+    signaal = selectors.signaal_detail(request.user, pk)
+    if not bevoegd(request.user, signaal):
+        raise PermissionDenied
+    form = form_class(request.POST, signaal=signaal, prefix=prefix)
+    status = 400
+    if form.is_valid():
+        try:
+            uitvoeren(signaal, form.cleaned_data)
+        except ValidationError as fout:
+            status = _fout_op_formulier(form, fout)
+            if status == 409:
+                form = _met_nieuwe_versie(
+                    form, signaal.versie, form.non_field_errors(), signaal=signaal
+                )
+        else:
+            messages.success(request, gelukt)
+            return redirect(
+                _volgende(request, reverse("signalen:signaal_detail", args=[signaal.pk]))
+            )
+    return _signaal_pagina(request, signaal, status=status, **{f"{prefix}_form": form})
+
+
+def _teamleider(user, signaal):
+    return toegang.is_teamleider_van(user, signaal.team)
+
+
+@require_POST
+def signaal_promoveren(request, pk):
+    def uitvoeren(signaal, data):
+        return services.signaal_promoveren(
+            signaal=signaal,
+            door=request.user,
+            verbeterpunt=data.get("verbeterpunt"),
+            titel=data["titel"],
+            prioriteit=data["prioriteit"],
+            versie=data["versie"],
+        )
+
+    return _signaal_actie(
+        request,
+        pk,
+        form_class=PromoverenForm,
+        prefix="promoveren",
+        bevoegd=_teamleider,
+        uitvoeren=uitvoeren,
+        gelukt=_("Het signaal is een verbeterpunt geworden."),
+    )
+
+
+@require_POST
+def signaal_doorverwijzen(request, pk):
+    def bevoegd(user, signaal):
+        return toegang.is_teamleider_van(user, signaal.team) or (
+            toegang.mag_registreren(user, signaal.team) and signaal.geregistreerd_door_id == user.pk
+        )
+
+    def uitvoeren(signaal, data):
+        return services.signaal_doorverwijzen(
+            signaal=signaal,
+            partner=data["partner"],
+            door=request.user,
+            reden=data["reden"],
+            versie=data["versie"],
+        )
+
+    return _signaal_actie(
+        request,
+        pk,
+        form_class=DoorverwijzenForm,
+        prefix="doorverwijzen",
+        bevoegd=bevoegd,
+        uitvoeren=uitvoeren,
+        gelukt=_("Het signaal is doorverwezen."),
+    )
+
+
+@require_POST
+def signaal_afwijzen(request, pk):
+    return _signaal_actie(
+        request,
+        pk,
+        form_class=RedenForm,
+        prefix="afwijzen",
+        bevoegd=_teamleider,
+        uitvoeren=lambda signaal, data: services.signaal_afwijzen(
+            signaal=signaal, door=request.user, reden=data["reden"], versie=data["versie"]
+        ),
+        gelukt=_("Het signaal is afgewezen."),
+    )
+
+
+@require_POST
+def signaal_heropenen(request, pk):
+    return _signaal_actie(
+        request,
+        pk,
+        form_class=RedenForm,
+        prefix="heropenen",
+        bevoegd=_teamleider,
+        uitvoeren=lambda signaal, data: services.signaal_heropenen(
+            signaal=signaal, door=request.user, reden=data["reden"], versie=data["versie"]
+        ),
+        gelukt=_("Het signaal is heropend."),
+    )
+
+
+# --- Support -----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def steun_nieuw(request, pk):
+    signaal = selectors.signaal_detail(request.user, pk)
+    if not toegang.mag_registreren(request.user, signaal.team):
+        raise PermissionDenied
+    status = 200
+    if request.method == "POST":
+        form = SteunForm(request.POST, signaal=signaal)
+        formset = SteunFormSet(request.POST, prefix="bewoners")
+        if form.is_valid() and formset.is_valid():
+            data = form.cleaned_data
+            try:
+                steun = services.steun_registreren(
+                    signaal=signaal,
+                    door=request.user,
+                    bewoners=formset.invoer(),
+                    kanaal=data["kanaal"],
+                    activiteit=data["activiteit"],
+                    datum=data["datum"],
+                    versie=data["versie"],
+                )
+            except ValidationError as fout:
+                status = _fout_op_formulier(form, fout)
+                if status == 409:
+                    form = _met_nieuwe_versie(
+                        form, signaal.versie, form.non_field_errors(), signaal=signaal
+                    )
+            else:
+                messages.success(
+                    request,
+                    _("Steun van %(aantal)d bewoner(s) geregistreerd.") % {"aantal": len(steun)},
+                )
+                return redirect("signalen:signaal_detail", pk=signaal.pk)
+        else:
+            status = 400
+    else:
+        initial = {}
+        activiteit_pk = _int_of_none(request.GET.get("activiteit"))
+        form = SteunForm(signaal=signaal)
+        if activiteit_pk is not None:
+            activiteit = form.fields["activiteit"].queryset.filter(pk=activiteit_pk).first()
+            if activiteit is not None:
+                initial = {"activiteit": activiteit.pk, "kanaal": _kanaal_van(activiteit)}
+        form.initial.update({k: v for k, v in initial.items() if v})
+        formset = SteunFormSet(prefix="bewoners")
+    return render(
+        request,
+        "signalen/steun_nieuw.html",
+        {
+            "signaal": signaal,
+            "draagvlak": services.draagvlak_van_signaal(signaal),
+            "form": form,
+            "formset": formset,
+        },
+        status=status,
+    )
+
+
+@require_POST
+def steun_intrekken(request, pk, steun_pk):
+    signaal = selectors.signaal_detail(request.user, pk)
+    steun = get_object_or_404(selectors.steun_van_signaal(signaal), pk=steun_pk)
+    if not toegang.mag_registreren(request.user, signaal.team):
+        raise PermissionDenied
+    form = SteunIntrekkenForm(request.POST, signaal=signaal, prefix=f"intrekken-{steun.pk}")
+    status = 400
+    if form.is_valid():
+        # The service takes no version; refuse a stale form here, as the other actions do.
+        if form.cleaned_data["versie"] != signaal.versie:
+            fout = services.VerouderdFormulier(
+                _(
+                    "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en "
+                    "probeer het opnieuw."
+                ),
+                code="verouderd",
+            )
+            status = _fout_op_formulier(form, fout)
+            form = _met_nieuwe_versie(form, signaal.versie, fout, signaal=signaal)
+        else:
+            try:
+                services.steun_intrekken(
+                    steun=steun, door=request.user, reden=form.cleaned_data["reden"]
+                )
+            except ValidationError as fout:
+                status = _fout_op_formulier(form, fout)
+            else:
+                messages.success(request, _("De steun is ingetrokken."))
+                return redirect("signalen:signaal_detail", pk=signaal.pk)
+    return _signaal_pagina(
+        request, signaal, status=status, intrekken_form=form, intrekken_steun=steun.pk
+    )
+
+
+@never_cache
+@require_GET
+def bewoner_contact(request, pk, bewoner_pk):
+    """A resident's contact details: team members only, and every view is logged first."""
+    signaal = selectors.signaal_detail(request.user, pk)
+    if not toegang.mag_registreren(request.user, signaal.team):
+        raise PermissionDenied
+    bewoner = get_object_or_404(
+        Bewoner.objects.filter(Q(steun__signaal=signaal) | Q(gemelde_signalen=signaal)).distinct(),
+        pk=bewoner_pk,
+    )
+    services.contact_inzien(bewoner=bewoner, door=request.user, pagina=request.path)
+    antwoord = render(
+        request, "signalen/bewoner_contact.html", {"signaal": signaal, "bewoner": bewoner}
+    )
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
+
+
+# --- Triage ------------------------------------------------------------------------------------
+
+
+@require_GET
+def triage(request):
+    user = request.user
+    if not user.is_teamleider:
+        raise PermissionDenied(_("De triage is voor teamleiders."))
+    nu = timezone.now()
+    pagina = _pagina(request, selectors.triage_voor(user))
+    for signaal in pagina:
+        signaal.dagen_tot_verlopen = (signaal.verloopt_op - nu).days
+    gesloten = (
+        selectors.signalen_voor(user)
+        .filter(
+            team__in=selectors.teamleider_teams(user),
+            status__in=[SignaalStatus.VERLOPEN, SignaalStatus.AFGEWEZEN],
+        )
+        .order_by("-verloopt_op", "-pk")[:GESLOTEN_IN_TRIAGE]
+    )
+    return render(
+        request,
+        "signalen/triage.html",
+        {
+            "pagina": pagina,
+            "gesloten": gesloten,
+            "partners": Partner.objects.filter(actief=True).order_by("naam"),
+            "prioriteiten": PromoverenForm.base_fields["prioriteit"].choices,
+            "terug": request.get_full_path(),
+        },
+    )
+
+
+# --- Improvement points ------------------------------------------------------------------------
+
+
+@require_GET
+def verbeterpunt_lijst(request):
+    qs = selectors.verbeterpunten_voor(request.user)
+    status = _status_filter(request, VerbeterpuntStatus.choices)
+    if status:
+        qs = qs.filter(status=status)
+    return render(
+        request,
+        "signalen/verbeterpunt_lijst.html",
+        {"pagina": _pagina(request, qs), "status": status, "statussen": VerbeterpuntStatus.choices},
+    )
+
+
+def _verbeterpunt_pagina(request, verbeterpunt, *, status=200, status_form=None):
+    teamleider = toegang.is_teamleider_van(request.user, verbeterpunt.team)
+    overgangen = [
+        (waarde, label)
+        for waarde, label in VerbeterpuntStatus.choices
+        if waarde in VERBETERPUNT_OVERGANGEN[verbeterpunt.status]
+    ]
+    meedoend = list(selectors.meedoende_steun_van_verbeterpunt(verbeterpunt))
+    context = {
+        "verbeterpunt": verbeterpunt,
+        "meedoend": meedoend,
+        "gebeurtenissen": selectors.gebeurtenissen_van_verbeterpunt(verbeterpunt),
+        "is_teamleider": teamleider,
+        "overgangen": overgangen,
+    }
+    if teamleider:
+        context["status_form"] = status_form or VerbeterpuntStatusForm(
+            verbeterpunt=verbeterpunt, prefix="status"
+        )
+    return render(request, "signalen/verbeterpunt_detail.html", context, status=status)
+
+
+@require_GET
+def verbeterpunt_detail(request, pk):
+    return _verbeterpunt_pagina(request, selectors.verbeterpunt_detail(request.user, pk))
+
+
+@require_POST
+def verbeterpunt_status(request, pk):
+    verbeterpunt = selectors.verbeterpunt_detail(request.user, pk)
+    if not toegang.is_teamleider_van(request.user, verbeterpunt.team):
+        raise PermissionDenied
+    form = VerbeterpuntStatusForm(request.POST, verbeterpunt=verbeterpunt, prefix="status")
+    status = 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.verbeterpunt_status_wijzigen(
+                verbeterpunt=verbeterpunt,
+                naar=data["naar"],
+                door=request.user,
+                reden=data["reden"],
+                versie=data["versie"],
+            )
+        except ValidationError as fout:
+            status = _fout_op_formulier(form, fout)
+            if status == 409:
+                form = _met_nieuwe_versie(
+                    form, verbeterpunt.versie, form.non_field_errors(), verbeterpunt=verbeterpunt
+                )
+        else:
+            messages.success(
+                request,
+                _("De status is gewijzigd in '%(status)s'.")
+                % {"status": VerbeterpuntStatus(data["naar"]).label},
+            )
+            return redirect("signalen:verbeterpunt_detail", pk=verbeterpunt.pk)
+    return _verbeterpunt_pagina(request, verbeterpunt, status=status, status_form=form)
+
+
+# --- Activities --------------------------------------------------------------------------------
+
+
+@require_GET
+def activiteit_lijst(request):
+    return render(
+        request,
+        "signalen/activiteit_lijst.html",
+        {
+            "pagina": _pagina(request, selectors.activiteiten_voor(request.user)),
+            "mag_registreren": selectors.registratie_teams(request.user).exists(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def activiteit_nieuw(request):
+    user = request.user
+    if not selectors.registratie_teams(user).exists():
+        raise PermissionDenied(_("Alleen medewerkers van een team registreren activiteiten."))
+    status = 200
+    if request.method == "POST":
+        form = ActiviteitForm(request.POST, user=user)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                activiteit = services.activiteit_registreren(door=user, **data)
+            except ValidationError as fout:
+                status = _fout_op_formulier(form, fout)
+            else:
+                messages.success(request, _("De activiteit is geregistreerd."))
+                return redirect("signalen:activiteit_detail", pk=activiteit.pk)
+        else:
+            status = 400
+    else:
+        form = ActiviteitForm(user=user)
+    return render(request, "signalen/activiteit_nieuw.html", {"form": form}, status=status)
+
+
+@require_GET
+def activiteit_detail(request, pk):
+    activiteit = selectors.activiteit_detail(request.user, pk)
+    return render(
+        request,
+        "signalen/activiteit_detail.html",
+        {
+            "activiteit": activiteit,
+            "signalen": selectors.signalen_voor(request.user).filter(activiteit=activiteit),
+            "mag_registreren": toegang.mag_registreren(request.user, activiteit.team),
+        },
+    )
