@@ -199,7 +199,7 @@ def _signaal_pagina(request, signaal, *, status=200, **formulieren):
         "signaal": signaal,
         "draagvlak": services.draagvlak_van_signaal(signaal),
         "steun_lijst": list(selectors.steun_van_signaal(signaal)),
-        "gebeurtenissen": selectors.gebeurtenissen_van_signaal(signaal),
+        "gebeurtenissen": selectors.gebeurtenissen_van_signaal(signaal, request.user),
         "mag_registreren": mag_registreren,
         "is_teamleider": teamleider,
         "mag_steun_toevoegen": mag_registreren
@@ -522,7 +522,7 @@ def _verbeterpunt_pagina(request, verbeterpunt, *, status=200, status_form=None)
     context = {
         "verbeterpunt": verbeterpunt,
         "meedoend": meedoend,
-        "gebeurtenissen": selectors.gebeurtenissen_van_verbeterpunt(verbeterpunt),
+        "gebeurtenissen": selectors.gebeurtenissen_van_verbeterpunt(verbeterpunt, request.user),
         "is_teamleider": teamleider,
         "overgangen": overgangen,
     }

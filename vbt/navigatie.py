@@ -19,6 +19,12 @@ class Item:
 
 ITEMS = (
     Item(_("Start"), "home", frozenset(Rol)),
+    Item(_("Signalen"), "signalen:signaal_lijst", frozenset(Rol)),
+    Item(_("Signaal registreren"), "signalen:signaal_nieuw", ALLE_TEAMROLLEN),
+    Item(_("Triage"), "signalen:triage", frozenset({Rol.TEAMLEIDER})),
+    Item(_("Verbeterpunten"), "signalen:verbeterpunt_lijst", frozenset(Rol)),
+    Item(_("Activiteiten"), "signalen:activiteit_lijst", frozenset(Rol)),
+    Item(_("Acties"), "acties:actie_lijst", frozenset(Rol)),
     Item(_("Beheer"), "admin:index", frozenset({Rol.BEHEERDER})),
 )
 
@@ -37,4 +43,10 @@ def navigatie(request):
             continue
         actief = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"label": item.label, "url": url, "actief": actief})
+    # Only the most specific match is current ("/signalen/nieuw/" is not also "/signalen/").
+    actieve = [i for i in items if i["actief"]]
+    if len(actieve) > 1:
+        langste = max(actieve, key=lambda i: len(i["url"]))
+        for item in actieve:
+            item["actief"] = item is langste
     return {"navigatie": items}

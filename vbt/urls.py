@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from acties.views import home
 from partners.forms import InlogFormulier
@@ -16,4 +16,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezond/", gezond, name="gezond"),
     path("beheer/", admin.site.urls),
+    path("acties/", include("acties.urls")),
+    path("", include("signalen.urls")),
 ]

@@ -265,15 +265,28 @@ def test_verbeterpunt_detail_vast_aantal_queries(
     client.get(url)
     # 1 session, 2 user, 3 point with its joins, 4 betrokken partners, 5 initiatives,
     # 6 team members (access checks), 7 linked signals with subgebied, 8 committed
-    # residents, 9 the user's partner (navigation bar), 10 timeline with who
-    with django_assert_num_queries(10):
+    # residents, 9 the user's partner (navigation bar), 10 timeline with who,
+    # 11 actions with owner, 12 owner partners and 13 responsible staff for the add-action
+    # form, 14 committed residents for a residents' action, 15 notes with author
+    with django_assert_num_queries(15):
         client.get(url)
+    from acties.services import actie_aanmaken
+    from signalen.services import notitie_plaatsen
+
     for nummer in range(9):
         signaal = signaal_met_steun(wereld, 3, start=10 * nummer + 10)
         promoveer(wereld, signaal, verbeterpunt=punt)
         steun(signaal, wereld["medewerker_gemeente"], [10 * nummer + 15], wil_meedoen=True)
         punt.initiatieven.add(InitiatiefFactory(buurt=wereld.buurt_a))
-    with django_assert_num_queries(10):
+        actie_aanmaken(
+            verbeterpunt=punt,
+            door=wereld["teamleider"],
+            eigenaar_partner=wereld.corporatie,
+            omschrijving=f"Actie {nummer}",
+            deadline=timezone.localdate() + timedelta(days=nummer + 1),
+        )
+        notitie_plaatsen(door=wereld["teamleider"], tekst=f"Notitie {nummer}", verbeterpunt=punt)
+    with django_assert_num_queries(15):
         antwoord = client.get(url)
     html = inhoud(antwoord)
     assert html.count("Toegezegd op") == 9

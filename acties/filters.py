@@ -1,0 +1,123 @@
+"""The action list's filters. Every choice list is scoped to what the user may see."""
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buurten.models import Buurt
+from buurten.selectors import zichtbare_buurten
+from partners.models import Medewerker, Partner
+from signalen.models import Thema
+
+from .constants import ACTIE_OPEN, ActieStatus
+
+LOPEND = "lopend"
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DatumBereik(django_filters.widgets.DateRangeWidget):
+    """Two date pickers (after / before), each with its own accessible name."""
+
+    def __init__(self, attrs=None):
+        widgets = (
+            DatumInvoer(attrs={"aria-label": _("Deadline vanaf")}),
+            DatumInvoer(attrs={"aria-label": _("Deadline tot en met")}),
+        )
+        forms.MultiWidget.__init__(self, widgets, attrs)
+
+
+class ActieFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[(LOPEND, _("Open of bezig")), *ActieStatus.choices],
+        method="filter_status",
+        empty_label=_("Alle"),
+    )
+    eigenaar_partner = django_filters.ModelChoiceFilter(
+        label=_("Eigenaar (partner)"),
+        queryset=Partner.objects.none(),
+        empty_label=_("Alle"),
+    )
+    buurt = django_filters.ModelChoiceFilter(
+        label=_("Buurt"),
+        field_name="verbeterpunt__buurt",
+        queryset=Buurt.objects.none(),
+        empty_label=_("Alle"),
+    )
+    thema = django_filters.ModelChoiceFilter(
+        label=_("Thema"),
+        field_name="verbeterpunt__thema",
+        queryset=Thema.objects.all(),
+        empty_label=_("Alle"),
+    )
+    te_laat = django_filters.BooleanFilter(
+        label=_("Te laat"),
+        method="filter_te_laat",
+        widget=forms.Select(choices=[("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]),
+    )
+    deadline = django_filters.DateFromToRangeFilter(
+        label=_("Deadline (van – tot en met)"),
+        widget=DatumBereik(),
+    )
+    verantwoordelijke = django_filters.ModelChoiceFilter(
+        label=_("Verantwoordelijke"),
+        queryset=Medewerker.objects.none(),
+        empty_label=_("Alle"),
+    )
+    # Reached from a point's page: not in the form, but kept in the URL.
+    verbeterpunt = django_filters.NumberFilter(
+        field_name="verbeterpunt_id", widget=forms.HiddenInput
+    )
+    sortering = django_filters.OrderingFilter(
+        label=_("Sorteren op"),
+        fields=(
+            ("deadline", "deadline"),
+            ("status", "status"),
+            ("verbeterpunt__buurt__naam", "buurt"),
+        ),
+        field_labels={
+            "deadline": _("Deadline"),
+            "status": _("Status"),
+            "verbeterpunt__buurt__naam": _("Buurt"),
+        },
+        empty_label=_("Te laat eerst, dan deadline"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        teams = user.teams.all() if not user.is_beheerder else None
+        partners = Partner.objects.order_by("naam")
+        mensen = Medewerker.objects.filter(partner__isnull=False).select_related("partner")
+        if teams is not None:
+            partners = partners.filter(medewerkers__teams__in=teams).distinct()
+            mensen = mensen.filter(teams__in=teams).distinct()
+        self.filters["buurt"].queryset = zichtbare_buurten(user)
+        self.filters["eigenaar_partner"].queryset = partners
+        self.filters["verantwoordelijke"].queryset = mensen.order_by(
+            "first_name", "last_name", "username"
+        )
+
+    def filter_status(self, queryset, name, value):
+        if value == LOPEND:
+            return queryset.filter(status__in=ACTIE_OPEN)
+        return queryset.filter(status=value)
+
+    def filter_te_laat(self, queryset, name, value):
+        if value is None:
+            return queryset
+        te_laat = queryset.te_laat(timezone.localdate())
+        return te_laat if value else queryset.exclude(pk__in=te_laat.values("pk"))
+
+    def filter_queryset(self, queryset):
+        qs = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sortering"):
+            qs = qs.te_laat_eerst()
+        return qs

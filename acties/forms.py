@@ -1,0 +1,188 @@
+"""Forms for actions and notes. They parse input only; who may do what is the services' call, so
+a POST naming an owner the user may not choose is refused with 403, not quietly changed."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+from signalen.toegang import is_teamleider_van
+
+from .constants import EIGENAAR_BEWONERS, ActieStatus
+from .filters import DatumInvoer
+from .selectors import teamleden_voor_verantwoordelijke, trekkers_van_verbeterpunt
+from .toegang import mag_acties_beheren, team_partners
+
+
+class TrekkerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, steun):
+        # No names: a resident's contact details are shown only where each view is logged.
+        return _("Bewoner %(bewoner)s (signaal %(signaal)s)") % {
+            "bewoner": steun.bewoner_id,
+            "signaal": steun.signaal_id,
+        }
+
+
+class MedewerkerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, mens):
+        return f"{mens.get_full_name() or mens.username} – {mens.partner}"
+
+
+def eigenaar_keuzes(user, team) -> list[tuple[str, str]]:
+    """The owners this user may give an action of this team to (the rule of acties.toegang)."""
+    if not mag_acties_beheren(user, team):
+        return []
+    if is_teamleider_van(user, team):
+        keuzes = [(str(partner.pk), partner.naam) for partner in team_partners(team)]
+        return [*keuzes, (EIGENAAR_BEWONERS, str(_("De bewoners zelf")))]
+    return [(str(user.partner_id), str(user.partner))]
+
+
+class ActieFormulier(forms.Form):
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wat gaat er gebeuren? Kort en concreet."),
+    )
+    eigenaar = forms.CharField(
+        label=_("Eigenaar"),
+        widget=forms.Select,
+        help_text=_("De partner die de actie uitvoert, of de bewoners zelf."),
+    )
+    verantwoordelijke = MedewerkerKeuze(
+        label=_("Verantwoordelijke"),
+        queryset=None,
+        required=False,
+        empty_label=_("Nog niemand"),
+        help_text=_("Een medewerker van de partner die eigenaar is. Krijgt een e-mail."),
+    )
+    trekker = TrekkerKeuze(
+        label=_("Trekker (bij een actie van de bewoners)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Geen"),
+        help_text=_("Een bewoner die heeft aangegeven te willen meedoen."),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=DatumInvoer)
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, verbeterpunt, **kwargs):
+        super().__init__(*args, **kwargs)
+        team = verbeterpunt.team
+        self.fields["eigenaar"].widget.choices = eigenaar_keuzes(user, team)
+        mensen = teamleden_voor_verantwoordelijke(team)
+        if is_teamleider_van(user, team):
+            self.fields["trekker"].queryset = trekkers_van_verbeterpunt(verbeterpunt)
+        else:  # a medewerker only works for their own partner, never for the residents
+            mensen = mensen.filter(partner_id=user.partner_id)
+            del self.fields["trekker"]
+        self.fields["verantwoordelijke"].queryset = mensen
+
+    def clean_eigenaar(self):
+        waarde = self.cleaned_data["eigenaar"].strip()
+        if waarde == EIGENAAR_BEWONERS:
+            return EIGENAAR_BEWONERS
+        partner = Partner.objects.filter(pk=waarde).first() if waarde.isdigit() else None
+        if partner is None:
+            raise forms.ValidationError(_("Kies een eigenaar uit de lijst."), code="eigenaar")
+        return partner
+
+    def clean(self):
+        data = super().clean()
+        bewoners = data.get("eigenaar") == EIGENAAR_BEWONERS
+        # Without a trekker field (a medewerker) the service refuses residents' actions (403).
+        if (
+            bewoners
+            and "trekker" in self.fields
+            and not data.get("trekker")
+            and "trekker" not in self.errors
+        ):
+            self.add_error("trekker", _("Kies een meedoende bewoner als trekker."))
+        return data
+
+    def service_argumenten(self) -> dict:
+        data = self.cleaned_data
+        bewoners = data["eigenaar"] == EIGENAAR_BEWONERS
+        return {
+            "omschrijving": data["omschrijving"],
+            "deadline": data["deadline"],
+            "eigenaar_partner": None if bewoners else data["eigenaar"],
+            "eigenaar_bewoners": bewoners,
+            "trekker": data.get("trekker") if bewoners else None,
+            "verantwoordelijke": data.get("verantwoordelijke"),
+        }
+
+    @classmethod
+    def beginwaarden(cls, actie) -> dict:
+        return {
+            "omschrijving": actie.omschrijving,
+            "eigenaar": EIGENAAR_BEWONERS
+            if actie.eigenaar_bewoners
+            else str(actie.eigenaar_partner_id),
+            "verantwoordelijke": actie.verantwoordelijke_id,
+            "trekker": actie.trekker_id,
+            "deadline": actie.deadline,
+            "versie": actie.versie,
+        }
+
+
+class StatusFormulier(forms.Form):
+    naar = forms.ChoiceField(label=_("Nieuwe status"), choices=ActieStatus.choices)
+    resultaat = forms.CharField(
+        label=_("Resultaat"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij gereed: wat heeft de actie opgeleverd?"),
+    )
+    reden = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij vervallen: waarom gaat de actie niet door?"),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, actie=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if actie is not None and not self.is_bound:
+            from .constants import ACTIE_OVERGANGEN
+
+            mogelijk = ACTIE_OVERGANGEN[actie.status]
+            self.fields["naar"].choices = [
+                (waarde, label) for waarde, label in ActieStatus.choices if waarde in mogelijk
+            ]
+
+
+class NotitieFormulier(forms.Form):
+    tekst = forms.CharField(
+        label=_("Notitie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    vertrouwelijk = forms.BooleanField(
+        label=_("Vertrouwelijk"),
+        required=False,
+        help_text=_("Alleen zichtbaar voor medewerkers van uw eigen organisatie."),
+    )
+
+    def __init__(self, *args, partner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if partner is not None:
+            self.fields["vertrouwelijk"].help_text = _(
+                "Alleen zichtbaar voor medewerkers van %(partner)s."
+            ) % {"partner": partner}
+
+
+class AfrondFormulier(forms.Form):
+    reden = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht als open acties vervallen: dit wordt hun reden."),
+    )
+    open_acties_vervallen = forms.BooleanField(
+        label=_("Laat de open acties vervallen"),
+        required=False,
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
