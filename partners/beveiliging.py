@@ -25,6 +25,15 @@ def client_ip(request) -> str:
     return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR") or "-"
 
 
+def axes_gebruikersnaam(request, credentials=None) -> str | None:
+    """The username axes counts failures for: from authenticate()'s credentials, else the form."""
+    if credentials and credentials.get("username"):
+        return credentials["username"]
+    if request is None:
+        return None
+    return getattr(request, "POST", {}).get("auth-username")
+
+
 def geblokkeerd_antwoord(request, original_response=None, credentials=None):
     """Axes' lockout response: the same page whether or not the username exists."""
     minuten = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

@@ -167,8 +167,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "partners.beveiliging.geblokkeerd_antwoord"
-# The two-factor login wizard prefixes its fields with the step name.
-AXES_USERNAME_FORM_FIELD = "auth-username"
+# The two-factor login wizard prefixes its fields with the step name ("auth-username"), while
+# authenticate() passes plain "username": one callable reads both.
+AXES_USERNAME_CALLABLE = "partners.beveiliging.axes_gebruikersnaam"
 AXES_PASSWORD_FORM_FIELD = "auth-password"
 AXES_SENSITIVE_PARAMETERS = ["auth-password", "password"]
 
