@@ -18,7 +18,7 @@ from .constants import Rol
 log = logging.getLogger("vbt.beveiliging")
 
 # Pages a user who still has to set up two-factor may reach (besides public pages).
-TWEEFACTOR_VRIJ = {"login", "logout"}
+TWEEFACTOR_VRIJ = {"login", "logout", "admin:logout"}
 
 
 class SessieMaximumMiddleware:
@@ -70,7 +70,7 @@ class TweeFactorVerplichtMiddleware:
         if not getattr(view_func, "login_required", True):
             return None  # public pages (health check, login) stay reachable
         match = request.resolver_match
-        if match and (match.namespace == "two_factor" or match.url_name in TWEEFACTOR_VRIJ):
+        if match and (match.namespace == "two_factor" or match.view_name in TWEEFACTOR_VRIJ):
             return None
         if not tweefactor_verplicht_voor(gebruiker):
             return None

@@ -1,6 +1,5 @@
 """Login throttling (django-axes), the security log and the session rules."""
 
-import logging
 from datetime import timedelta
 
 import pytest
@@ -17,16 +16,6 @@ from tests.partners.factories import WACHTWOORD, MedewerkerFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.security]
 
 IP = "10.1.2.3"
-
-
-@pytest.fixture
-def beveiligingslog(caplog):
-    """Capture `vbt.beveiliging` even though the project's logging config stops propagation."""
-    logger = logging.getLogger("vbt.beveiliging")
-    logger.addHandler(caplog.handler)
-    caplog.set_level(logging.INFO, logger="vbt.beveiliging")
-    yield caplog
-    logger.removeHandler(caplog.handler)
 
 
 @pytest.fixture

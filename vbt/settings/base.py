@@ -185,7 +185,6 @@ VBT_2FA_IEDEREEN = env_bool(
     False,
     help_tekst="With VBT_2FA_VERPLICHT: require two-factor authentication of every user.",
 )
-OTP_TOTP_ISSUER = "VBT Maastricht"
 TWO_FACTOR_LOGIN_TIMEOUT = 300  # seconds between the password step and the code step
 
 # Sessions: 30 minutes of inactivity (the cookie is renewed on every request), at most 10 hours
