@@ -111,7 +111,6 @@ def test_sessiesleutel_wisselt_bij_inloggen(client, gebruiker):
 
 def test_sessie_verloopt_na_30_minuten_niets_doen(client, gebruiker):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     with time_machine.travel(timezone.now(), tick=False) as reis:
         inloggen(client, "gmeertens", WACHTWOORD)
         reis.shift(timedelta(minutes=29))
@@ -168,3 +167,18 @@ def test_opslaan_zonder_deactiveren_laat_sessies_staan(gebruiker):
     gebruiker.first_name = "Gijs"
     gebruiker.save()
     assert _ingelogd(client)
+
+
+def test_sessie_wordt_hoogstens_eens_per_minuut_vernieuwd(client, gebruiker):
+    """An active user keeps the session without a database write on every page."""
+    with time_machine.travel(timezone.now(), tick=False) as reis:
+        inloggen(client, "gmeertens", WACHTWOORD)
+        client.get(reverse("home"))
+        verloopt = Session.objects.get(session_key=client.session.session_key).expire_date
+        reis.shift(timedelta(seconds=30))
+        client.get(reverse("home"))
+        assert Session.objects.get(session_key=client.session.session_key).expire_date == verloopt
+        reis.shift(timedelta(seconds=31))
+        client.get(reverse("home"))
+        nieuw = Session.objects.get(session_key=client.session.session_key).expire_date
+        assert nieuw > verloopt

@@ -187,10 +187,12 @@ VBT_2FA_IEDEREEN = env_bool(
 )
 TWO_FACTOR_LOGIN_TIMEOUT = 300  # seconds between the password step and the code step
 
-# Sessions: 30 minutes of inactivity (the cookie is renewed on every request), at most 10 hours
-# after login whatever the activity (partners.middleware.SessieMaximumMiddleware).
+# Sessions: 30 minutes of inactivity, at most 10 hours after login whatever the activity
+# (partners.middleware.SessieMaximumMiddleware). The middleware renews the session at most once
+# a minute instead of SESSION_SAVE_EVERY_REQUEST, which would cost a write on every page.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+VBT_SESSIE_VERNIEUWEN = timedelta(minutes=1)
 VBT_SESSIE_MAXIMUM = timedelta(hours=10)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
