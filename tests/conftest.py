@@ -1,5 +1,6 @@
 """Shared fixtures: a small world of two teams and a user for every role the rules name."""
 
+import logging
 from dataclasses import dataclass
 
 import pytest
@@ -92,3 +93,26 @@ def client_voor(client):
         return client
 
     return maak
+
+
+def _bereikt(logger, handler) -> bool:
+    while logger is not None:
+        if handler in logger.handlers:
+            return True
+        if not logger.propagate:
+            return False
+        logger = logger.parent
+    return False
+
+
+@pytest.fixture
+def beveiligingslog(caplog):
+    """caplog for logger `vbt.beveiliging`, whose parent `vbt` does not propagate to the root."""
+    logger = logging.getLogger("vbt.beveiliging")
+    caplog.set_level(logging.INFO, logger="vbt.beveiliging")
+    toevoegen = not _bereikt(logger, caplog.handler)
+    if toevoegen:
+        logger.addHandler(caplog.handler)
+    yield caplog
+    if toevoegen:
+        logger.removeHandler(caplog.handler)

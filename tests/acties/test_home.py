@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.buurten.factories import BuurtFactory, TeamFactory
+from tests.inloggen import inloggen
 
 
 def test_home_toont_partner_rol_teams_en_buurten(wereld, client_voor):
@@ -50,9 +51,7 @@ def test_home_vast_aantal_queries(wereld, client_voor, django_assert_num_queries
 def test_inloggen_en_uitloggen(client, wereld):
     from tests.partners.factories import WACHTWOORD
 
-    antwoord = client.post(
-        reverse("login"), {"username": "gemeente", "password": WACHTWOORD}, follow=True
-    )
+    antwoord = inloggen(client, "gemeente", WACHTWOORD, follow=True)
     assert antwoord.redirect_chain[-1][0] == reverse("home")
     assert "Gemeente Maastricht" in antwoord.content.decode()
     antwoord = client.post(reverse("logout"))
@@ -62,7 +61,7 @@ def test_inloggen_en_uitloggen(client, wereld):
 
 @pytest.mark.django_db
 def test_fout_wachtwoord_geeft_nederlandse_melding(client, wereld):
-    antwoord = client.post(reverse("login"), {"username": "gemeente", "password": "fout"})
+    antwoord = inloggen(client, "gemeente", "fout")
     assert antwoord.status_code == 200
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in antwoord.content.decode()
 

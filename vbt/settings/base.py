@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import * from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
     "partners",
     "buurten",
     "signalen",
@@ -54,10 +61,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Deny by default: every view needs a logged-in user unless marked login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "partners.middleware.SessieMaximumMiddleware",
+    "partners.middleware.TweeFactorVerplichtMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "partners.middleware.GeenCacheMiddleware",
+    "partners.middleware.GeweigerdLogMiddleware",
+    # Last, so it sees the login view's response and turns a flagged lockout into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vbt.urls"
@@ -95,6 +110,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partners.Medewerker"
+# Axes first: it refuses a locked-out username+IP before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -140,12 +160,62 @@ VBT_SITE_URL = env_str(
     help_tekst="Public base URL, used for links in e-mails.",
 )
 
+# Login throttling (django-axes): 5 failures for one username from one IP lock that combination
+# for 15 minutes; a success resets the count. The response never says whether the user exists.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "partners.beveiliging.geblokkeerd_antwoord"
+# The two-factor login wizard prefixes its fields with the step name ("auth-username"), while
+# authenticate() passes plain "username": one callable reads both.
+AXES_USERNAME_CALLABLE = "partners.beveiliging.axes_gebruikersnaam"
+AXES_PASSWORD_FORM_FIELD = "auth-password"
+AXES_SENSITIVE_PARAMETERS = ["auth-password", "password"]
+
+# Two-factor authentication (django-otp, django-two-factor-auth): TOTP plus backup codes.
+VBT_2FA_VERPLICHT = env_bool(
+    "VBT_2FA_VERPLICHT",
+    False,
+    help_tekst="Beheerders and teamleiders must set up two-factor authentication before they "
+    "can use the application (true in production unless overridden).",
+)
+VBT_2FA_IEDEREEN = env_bool(
+    "VBT_2FA_IEDEREEN",
+    False,
+    help_tekst="With VBT_2FA_VERPLICHT: require two-factor authentication of every user.",
+)
+TWO_FACTOR_LOGIN_TIMEOUT = 300  # seconds between the password step and the code step
+
+# Sessions: 30 minutes of inactivity, at most 10 hours after login whatever the activity
+# (partners.middleware.SessieMaximumMiddleware). The middleware renews the session at most once
+# a minute instead of SESSION_SAVE_EVERY_REQUEST, which would cost a write on every page.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = False
+VBT_SESSIE_VERNIEUWEN = timedelta(minutes=1)
+VBT_SESSIE_MAXIMUM = timedelta(hours=10)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Strict CSP: every script, style, font and image comes from our own static files (DESIGN §7).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,
@@ -156,5 +226,6 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "vbt": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

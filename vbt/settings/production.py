@@ -35,3 +35,10 @@ SESSION_COOKIE_SECURE = env_bool(
     "SESSION_COOKIE_SECURE", True, help_tekst="Send cookies over https only."
 )
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# In production beheerders and teamleiders cannot work without a second factor.
+VBT_2FA_VERPLICHT = env_bool(
+    "VBT_2FA_VERPLICHT",
+    True,
+    help_tekst="Require two-factor authentication of beheerders and teamleiders.",
+)

@@ -22,3 +22,10 @@ warnings.filterwarnings(
 # Serve static files straight from static/ (no collectstatic), also for the live server.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Axes stays on (it is behaviour under test). Django's test client.login() calls authenticate()
+# without a request, which AxesBackend refuses; this subclass lets only that case through.
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.AxesBackendVoorTestclient",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,0 +1,42 @@
+"""URLconf for the error page tests: the real URLs plus views that fail on purpose."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import Http404
+from django.urls import path
+
+from vbt import urls as vbt_urls
+
+
+@login_not_required
+def verboden(request):
+    raise PermissionDenied("geheime reden")
+
+
+@login_not_required
+def niet_gevonden(request):
+    raise Http404("geheime reden")
+
+
+@login_not_required
+def ongeldig(request):
+    raise SuspiciousOperation("geheime reden")
+
+
+@login_not_required
+def kapot(request):
+    raise RuntimeError("geheime reden")
+
+
+urlpatterns = [
+    path("test/403/", verboden),
+    path("test/404/", niet_gevonden),
+    path("test/400/", ongeldig),
+    path("test/500/", kapot),
+    *vbt_urls.urlpatterns,
+]
+
+# The same handlers as the real URLconf (Django's defaults when it sets none).
+for _naam in ("handler400", "handler403", "handler404", "handler500"):
+    if hasattr(vbt_urls, _naam):
+        globals()[_naam] = getattr(vbt_urls, _naam)
