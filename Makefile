@@ -51,7 +51,7 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 messages: install-dev
-	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=static --ignore=staticfiles
+	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=static --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
