@@ -265,6 +265,18 @@ def test_status_gereed_vraagt_resultaat(wereld, client_voor, punt):
     assert client.get(reverse("acties:actie_bewerken", args=[a.pk])).status_code == 302
 
 
+def test_statusformulier_vanaf_home_met_next_keert_terug(wereld, client_voor, punt):
+    """The "Gereed melden" link from the home page carries ?next=; it once gave a 500."""
+    a = actie(wereld, punt, door="medewerker_gemeente")
+    client = client_voor(wereld["medewerker_gemeente"])
+    url = reverse("acties:actie_status", args=[a.pk])
+    antwoord = client.get(url, {"naar": "vervallen", "next": reverse("home")})
+    assert antwoord.status_code == 200
+    assert f'name="next" value="{reverse("home")}"' in antwoord.content.decode()
+    antwoord = client.post(url, {"naar": "vervallen", "reden": "Dubbel", "next": reverse("home")})
+    assert antwoord["Location"] == reverse("home")
+
+
 def test_status_vervallen_vraagt_reden(wereld, client_voor, punt):
     a = actie(wereld, punt)
     client = client_voor(wereld["teamleider"])
