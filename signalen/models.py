@@ -383,7 +383,24 @@ class AlleenToevoegenQuerySet(models.QuerySet):
         raise TypeError(f"{self.model.__name__} is append-only")
 
 
-class Gebeurtenis(models.Model):
+class AlleenToevoegen(models.Model):
+    """Base of the logs: a row is written once and never changed or deleted."""
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError(f"{type(self).__name__} is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError(f"{type(self).__name__} is append-only")
+
+
+class Gebeurtenis(AlleenToevoegen):
     """Append-only event log: every change to a signal or point, written by the services.
 
     Details hold ids, codes and statuses only — never resident contact details or note text.
@@ -425,8 +442,6 @@ class Gebeurtenis(models.Model):
     )
     details = models.JSONField(_("details"), default=dict, blank=True)
 
-    objects = AlleenToevoegenQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("gebeurtenissen")
@@ -447,16 +462,9 @@ class Gebeurtenis(models.Model):
     def __str__(self):
         return f"{self.get_wat_display()} ({self.wanneer:%d-%m-%Y %H:%M})"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise TypeError("Gebeurtenis is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Gebeurtenis is append-only")
 
 
-class ContactInzage(models.Model):
+class ContactInzage(AlleenToevoegen):
     """Every view of a resident's contact details (AVG): who, when, which resident, where, why.
     Append-only like the event log."""
 
@@ -470,8 +478,6 @@ class ContactInzage(models.Model):
     pagina = models.CharField(_("pagina"), max_length=200)
     reden = models.CharField(_("reden"), max_length=200, blank=True)
 
-    objects = AlleenToevoegenQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("inzage contactgegevens")
         verbose_name_plural = _("inzages contactgegevens")
@@ -480,13 +486,6 @@ class ContactInzage(models.Model):
     def __str__(self):
         return f"{self.wie} – {self.bewoner} ({self.wanneer:%d-%m-%Y %H:%M})"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise TypeError("ContactInzage is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("ContactInzage is append-only")
 
 
 class Notitie(models.Model):

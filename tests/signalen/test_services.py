@@ -509,3 +509,18 @@ def test_notitie_vertrouwelijk_alleen_eigen_partner(wereld):
     notitie_events = GebeurtenisSoort.NOTITIE_GEPLAATST
     assert [g.wat for g in gebeurtenissen_van_signaal(signaal, gemeente)].count(notitie_events) == 1
     assert [g.wat for g in gebeurtenissen_van_signaal(signaal, politie)].count(notitie_events) == 2
+
+
+def test_contactinzage_is_alleen_toevoegen(wereld):
+    from signalen.models import ContactInzage
+
+    signaal = signaal_in(wereld, melder=bewoner(1, toestemming=True, contact_naam="Els"))
+    inzage = services.contact_inzien(
+        bewoner=signaal.melder, door=wereld["medewerker_gemeente"], pagina="/test/"
+    )
+    with pytest.raises(TypeError):
+        inzage.save()
+    with pytest.raises(TypeError):
+        inzage.delete()
+    with pytest.raises(TypeError):
+        ContactInzage.objects.all().delete()
