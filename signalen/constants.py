@@ -12,16 +12,17 @@ class ActiviteitSoort(models.TextChoices):
     ANDERS = "anders", _("Anders")
 
 
-class Kanaal(models.TextChoices):
-    STRAATHOEKBIJEENKOMST = "straathoekbijeenkomst", _("Straathoekbijeenkomst")
-    DEUR_TOT_DEUR = "deur_tot_deur", _("Deur-tot-deur")
-    VRAGENLIJST = "vragenlijst", _("Vragenlijst")
-    BUURTBIJEENKOMST = "buurtbijeenkomst", _("Buurtbijeenkomst")
-    BUURTSCHOUW = "buurtschouw", _("Buurtschouw")
-    SPREEKUUR = "spreekuur", _("Spreekuur")
-    TELEFOON = "telefoon", _("Telefoon")
-    EMAIL = "email", _("E-mail")
-    ANDERS = "anders", _("Anders")
+# How a signal or support reached the team: every kind of outreach activity, plus telephone and
+# e-mail. Built from ActiviteitSoort so the two lists cannot drift apart.
+Kanaal = models.TextChoices(
+    "Kanaal",
+    [(lid.name, (lid.value, lid.label)) for lid in ActiviteitSoort if lid != ActiviteitSoort.ANDERS]
+    + [
+        ("TELEFOON", ("telefoon", _("Telefoon"))),
+        ("EMAIL", ("email", _("E-mail"))),
+        ("ANDERS", (ActiviteitSoort.ANDERS.value, ActiviteitSoort.ANDERS.label)),
+    ],
+)
 
 
 class SignaalStatus(models.TextChoices):
