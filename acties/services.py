@@ -14,7 +14,7 @@ from partners.models import Medewerker, Partner
 from signalen import services as signalen_services
 from signalen.constants import VERBETERPUNT_OPEN, GebeurtenisSoort, VerbeterpuntStatus
 from signalen.models import Gebeurtenis, Steun, Verbeterpunt
-from signalen.services import VerouderdFormulier
+from signalen.services import VerouderdFormulier, controleer_versie
 from signalen.toegang import eis_teamleider
 
 from . import meldingen
@@ -58,14 +58,14 @@ def _log(wat, *, door, actie: Actie, **details):
 
 
 def _controleer_versie(actie: Actie, versie) -> None:
-    if versie is not None and int(versie) != actie.versie:
-        raise VerouderdFormulier(
-            _(
-                "Iemand anders heeft deze actie intussen gewijzigd. Bekijk de nieuwe stand en "
-                "probeer het opnieuw."
-            ),
-            code="verouderd",
-        )
+    controleer_versie(
+        actie,
+        versie,
+        _(
+            "Iemand anders heeft deze actie intussen gewijzigd. Bekijk de nieuwe stand en "
+            "probeer het opnieuw."
+        ),
+    )
 
 
 def _controleer_deadline(deadline: date) -> None:
@@ -276,14 +276,7 @@ def verbeterpunt_afronden(
     `geen_open_acties`, registered in signalen.services.AFRONDEN_CONTROLES)."""
     eis_teamleider(door, verbeterpunt.team)
     verbeterpunt = Verbeterpunt.objects.select_for_update().get(pk=verbeterpunt.pk)
-    if versie is not None and int(versie) != verbeterpunt.versie:
-        raise VerouderdFormulier(
-            _(
-                "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer "
-                "het opnieuw."
-            ),
-            code="verouderd",
-        )
+    controleer_versie(verbeterpunt, versie)
     if open_acties_vervallen:
         open_acties = list(
             Actie.objects.select_for_update().filter(verbeterpunt=verbeterpunt).open()

@@ -69,10 +69,12 @@ def _log(wat, *, door, signaal=None, verbeterpunt=None, activiteit=None, **detai
     )
 
 
-def _controleer_versie(obj, versie: int | None) -> None:
+def controleer_versie(obj, versie: int | None, bericht: str | None = None) -> None:
+    """Refuse a form based on an older state of `obj` (its `versie` moved on since)."""
     if versie is not None and int(versie) != obj.versie:
         raise VerouderdFormulier(
-            _(
+            bericht
+            or _(
                 "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer "
                 "het opnieuw."
             ),
@@ -296,7 +298,7 @@ def steun_registreren(
     """
     eis_registreren(door, signaal.team)
     signaal = _vergrendeld(Signaal, signaal.pk)
-    _controleer_versie(signaal, versie)
+    controleer_versie(signaal, versie)
     if signaal.status not in SIGNAAL_OPEN and signaal.status != SignaalStatus.VERBETERPUNT:
         raise ValidationError(
             _("Een %(status)s signaal krijgt geen nieuwe steun.")
@@ -357,11 +359,14 @@ def steun_registreren(
 
 
 @transaction.atomic
-def steun_intrekken(*, steun: Steun, door: Medewerker, reden: str) -> Steun:
+def steun_intrekken(
+    *, steun: Steun, door: Medewerker, reden: str, versie: int | None = None
+) -> Steun:
     eis_registreren(door, steun.signaal.team)
     if not reden.strip():
         raise ValidationError({"reden": _("Geef een reden op.")}, code="reden")
     signaal = _vergrendeld(Signaal, steun.signaal_id)
+    controleer_versie(signaal, versie)
     steun = _vergrendeld(Steun, steun.pk)
     if steun.ingetrokken_op is not None:
         raise ValidationError(_("Deze steun is al ingetrokken."), code="ingetrokken")
@@ -385,7 +390,7 @@ def signaal_doorverwijzen(
     if not teamleider and not (signaal.geregistreerd_door_id == door.pk and door.is_authenticated):
         eis_teamleider(door, signaal.team)
     eis_registreren(door, signaal.team)
-    _controleer_versie(signaal, versie)
+    controleer_versie(signaal, versie)
     _overgang(signaal, SignaalStatus.DOORVERWEZEN)
     if not partner.actief:
         raise ValidationError({"partner": _("Deze partner is niet actief.")}, code="partner")
@@ -410,7 +415,7 @@ def signaal_afwijzen(*, signaal: Signaal, door: Medewerker, reden: str, versie=N
     if not reden.strip():
         raise ValidationError({"reden": _("Geef een reden op om af te wijzen.")}, code="reden")
     signaal = _vergrendeld(Signaal, signaal.pk)
-    _controleer_versie(signaal, versie)
+    controleer_versie(signaal, versie)
     _overgang(signaal, SignaalStatus.AFGEWEZEN)
     signaal.status = SignaalStatus.AFGEWEZEN
     signaal.reden = reden.strip()
@@ -427,7 +432,7 @@ def signaal_heropenen(*, signaal: Signaal, door: Medewerker, reden: str, versie=
     if not reden.strip():
         raise ValidationError({"reden": _("Geef een reden op om te heropenen.")}, code="reden")
     signaal = _vergrendeld(Signaal, signaal.pk)
-    _controleer_versie(signaal, versie)
+    controleer_versie(signaal, versie)
     _overgang(signaal, SignaalStatus.NIEUW)
     signaal.status = SignaalStatus.NIEUW
     signaal.reden = reden.strip()
@@ -483,7 +488,7 @@ def signaal_promoveren(
     same buurt. Refused with the check's reasons when support is short."""
     eis_teamleider(door, signaal.team)
     signaal = _vergrendeld(Signaal, signaal.pk)
-    _controleer_versie(signaal, versie)
+    controleer_versie(signaal, versie)
     if signaal.status == SignaalStatus.VERBETERPUNT:
         raise ValidationError(_("Dit signaal is al een verbeterpunt."), code="al_gepromoveerd")
     oordeel = draagvlak_van_signaal(signaal)
@@ -558,7 +563,7 @@ def verbeterpunt_status_wijzigen(
 ) -> Verbeterpunt:
     eis_teamleider(door, verbeterpunt.team)
     verbeterpunt = _vergrendeld(Verbeterpunt, verbeterpunt.pk)
-    _controleer_versie(verbeterpunt, versie)
+    controleer_versie(verbeterpunt, versie)
     van = verbeterpunt.status
     if naar not in VERBETERPUNT_OVERGANGEN[van]:
         raise ValidationError(

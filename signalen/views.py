@@ -417,27 +417,22 @@ def steun_intrekken(request, pk, steun_pk):
     form = SteunIntrekkenForm(request.POST, signaal=signaal, prefix=f"intrekken-{steun.pk}")
     status = 400
     if form.is_valid():
-        # The service takes no version; refuse a stale form here, as the other actions do.
-        if form.cleaned_data["versie"] != signaal.versie:
-            fout = services.VerouderdFormulier(
-                _(
-                    "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en "
-                    "probeer het opnieuw."
-                ),
-                code="verouderd",
+        try:
+            services.steun_intrekken(
+                steun=steun,
+                door=request.user,
+                reden=form.cleaned_data["reden"],
+                versie=form.cleaned_data["versie"],
             )
+        except ValidationError as fout:
             status = _fout_op_formulier(form, fout)
-            form = _met_nieuwe_versie(form, signaal.versie, fout, signaal=signaal)
-        else:
-            try:
-                services.steun_intrekken(
-                    steun=steun, door=request.user, reden=form.cleaned_data["reden"]
+            if status == 409:
+                form = _met_nieuwe_versie(
+                    form, signaal.versie, form.non_field_errors(), signaal=signaal
                 )
-            except ValidationError as fout:
-                status = _fout_op_formulier(form, fout)
-            else:
-                messages.success(request, _("De steun is ingetrokken."))
-                return redirect("signalen:signaal_detail", pk=signaal.pk)
+        else:
+            messages.success(request, _("De steun is ingetrokken."))
+            return redirect("signalen:signaal_detail", pk=signaal.pk)
     return _signaal_pagina(
         request, signaal, status=status, intrekken_form=form, intrekken_steun=steun.pk
     )

@@ -524,3 +524,17 @@ def test_contactinzage_is_alleen_toevoegen(wereld):
         inzage.delete()
     with pytest.raises(TypeError):
         ContactInzage.objects.all().delete()
+
+
+def test_intrekken_met_verouderd_formulier_geweigerd(wereld):
+    signaal = signaal_in(wereld)
+    [eerste] = steun(wereld, signaal, 1)
+    signaal.refresh_from_db()
+    oude_versie = signaal.versie
+    steun(wereld, signaal, 2)
+    with pytest.raises(services.VerouderdFormulier):
+        services.steun_intrekken(
+            steun=eerste, door=wereld["medewerker_trajekt"], reden="Verhuisd", versie=oude_versie
+        )
+    eerste.refresh_from_db()
+    assert eerste.ingetrokken_op is None
