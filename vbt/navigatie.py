@@ -25,6 +25,7 @@ ITEMS = (
     Item(_("Verbeterpunten"), "signalen:verbeterpunt_lijst", frozenset(Rol)),
     Item(_("Activiteiten"), "signalen:activiteit_lijst", frozenset(Rol)),
     Item(_("Acties"), "acties:actie_lijst", frozenset(Rol)),
+    Item(_("Inzicht"), "inzicht:dashboard", frozenset(Rol)),
     Item(_("Beheer"), "admin:index", frozenset({Rol.BEHEERDER})),
 )
 

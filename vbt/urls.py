@@ -34,5 +34,6 @@ urlpatterns = [
     path("gezond/", gezond, name="gezond"),
     path("beheer/", admin.site.urls),
     path("acties/", include("acties.urls")),
+    path("inzicht/", include("inzicht.urls")),
     path("", include("signalen.urls")),
 ]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "buurten",
     "signalen",
     "acties",
+    "inzicht",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,95 @@
+"""GET forms of the dashboard and the buurt report: they parse the URL; bad input is a Dutch
+form error (and a 400), never a 500."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buurten.selectors import teams_voor, zichtbare_buurten
+
+from .selectors import MAANDEN, maand_terug
+
+RAPPORT_MAANDEN = 3
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _datumveld(label):
+    # ISO first: the browser's date input sends it; the Dutch format for typing by hand.
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=DatumInvoer(),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={"invalid": _("Vul een geldige datum in (dd-mm-jjjj).")},
+    )
+
+
+class PeriodeFormulier(forms.Form):
+    """A period van–tot (both included). Empty fields get the defaults."""
+
+    standaard_maanden = RAPPORT_MAANDEN
+
+    van = _datumveld(_("Van"))
+    tot = _datumveld(_("Tot en met"))
+
+    def standaard_van(self, vandaag: date) -> date:
+        return maand_terug(vandaag, self.standaard_maanden)
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        vandaag = timezone.localdate()
+        data["tot"] = data.get("tot") or vandaag
+        data["van"] = data.get("van") or self.standaard_van(data["tot"])
+        if data["van"] > data["tot"]:
+            self.add_error("tot", _("De einddatum ligt vóór de begindatum."))
+        return data
+
+
+class DashboardFilter(PeriodeFormulier):
+    """Team (of the user's teams; a beheerder: any) and period, kept in the URL."""
+
+    team = forms.TypedChoiceField(label=_("Team"), required=False, coerce=int, empty_value=None)
+
+    field_order = ["team", "van", "tot"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices from one query; validating against them needs no second one.
+        self.fields["team"].choices = [("", _("Alle teams"))] + [
+            (t.pk, t.naam) for t in teams_voor(user).only("pk", "naam").order_by("naam")
+        ]
+        self.fields["team"].error_messages["invalid_choice"] = _(
+            "Kies een van uw teams of 'Alle teams'."
+        )
+
+    def standaard_van(self, vandaag: date) -> date:
+        # The first day of the oldest month the chart of 12 months shows.
+        return maand_terug(vandaag.replace(day=1), MAANDEN - 1)
+
+
+class BuurtrapportKiezenFormulier(PeriodeFormulier):
+    buurt = forms.ModelChoiceField(
+        label=_("Buurt"),
+        queryset=None,
+        empty_label=_("Kies een buurt"),
+        error_messages={
+            "required": _("Kies een buurt."),
+            "invalid_choice": _("Kies een van uw buurten."),
+        },
+    )
+
+    field_order = ["buurt", "van", "tot"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["buurt"].queryset = zichtbare_buurten(user)

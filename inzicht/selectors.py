@@ -1,0 +1,354 @@
+"""The dashboard's figures and the buurt report: scoped aggregate reads, one function per figure,
+each one query whatever the data size, returning plain data (no model instances to walk).
+
+Scope comes from the existing selectors (`signalen_voor`, `verbeterpunten_voor`, `acties_voor`):
+the user's teams' buurten, everything for a beheerder, nothing otherwise.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Count,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    Window,
+)
+from django.db.models.functions import RowNumber, TruncMonth
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from acties.constants import ActieStatus
+from acties.models import Actie
+from acties.selectors import acties_voor
+from buurten.models import Buurt
+from buurten.selectors import zichtbare_buurten
+from signalen.constants import VERBETERPUNT_OPEN, VerbeterpuntStatus
+from signalen.models import Signaal, Verbeterpunt
+from signalen.selectors import loopt_spaak_filter, signalen_voor, verbeterpunten_voor
+
+MAANDEN = 12
+SPAAK_LIJST_MAX = 10
+
+
+def tijdzone() -> ZoneInfo:
+    # Months and days are Maastricht's, not UTC's: a signal at 00:30 on 1 March is March's.
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def begin_van_dag(dag: date) -> datetime:
+    return datetime.combine(dag, time.min, tzinfo=tijdzone())
+
+
+def maand_terug(dag: date, maanden: int) -> date:
+    """The same day `maanden` months earlier (the last day of that month when it is shorter)."""
+    jaar, maand = divmod(dag.year * 12 + dag.month - 1 - maanden, 12)
+    maand += 1
+    volgende = date(jaar + maand // 12, maand % 12 + 1, 1)
+    return date(jaar, maand, min(dag.day, (volgende - timedelta(days=1)).day))
+
+
+@dataclass(frozen=True)
+class Bereik:
+    """What the dashboard counts: the user's scope, optionally one team, and a period (both
+    dates included)."""
+
+    user: object
+    van: date
+    tot: date
+    team_id: int | None = None
+
+    @property
+    def begin(self) -> datetime:
+        return begin_van_dag(self.van)
+
+    @property
+    def eind(self) -> datetime:
+        """Exclusive end: the start of the day after `tot`."""
+        return begin_van_dag(self.tot + timedelta(days=1))
+
+    def signalen(self) -> QuerySet[Signaal]:
+        qs = signalen_voor(self.user).order_by()
+        return qs.filter(team_id=self.team_id) if self.team_id else qs
+
+    def verbeterpunten(self) -> QuerySet[Verbeterpunt]:
+        qs = verbeterpunten_voor(self.user).order_by()
+        return qs.filter(team_id=self.team_id) if self.team_id else qs
+
+    def acties(self) -> QuerySet[Actie]:
+        qs = acties_voor(self.user).order_by()
+        return qs.filter(verbeterpunt__team_id=self.team_id) if self.team_id else qs
+
+
+# --- Database helpers ------------------------------------------------------------------------
+
+
+class Dagen(Func):
+    """Days from `begin` to `eind` (two datetimes) as a fraction, computed in the database."""
+
+    output_field = FloatField()
+
+    def __init__(self, eind, begin, **extra):
+        super().__init__(eind, begin, **extra)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotImplementedError("Dagen is written for PostgreSQL and SQLite only.")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="(EXTRACT(EPOCH FROM (%(expressions)s))::double precision / 86400.0)",
+            arg_joiner=" - ",
+            **extra_context,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="(julianday(%(expressions)s))",
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
+class Mediaan(Aggregate):
+    """PostgreSQL's exact median (the mean of the middle two for an even count)."""
+
+    function = "percentile_cont"
+    name = "Mediaan"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def mediaan(qs: QuerySet, waarde) -> float | None:
+    """The median of `waarde` over `qs`, in one query on every database."""
+    if connection.vendor == "postgresql":
+        return qs.aggregate(m=Mediaan(waarde))["m"]
+    # Elsewhere (SQLite) no median aggregate: number the rows in order and fetch only the middle
+    # one or two, so at most two rows ever leave the database.
+    midden = list(
+        qs.annotate(
+            _waarde=waarde,
+            _rang=Window(RowNumber(), order_by=F("_waarde").asc()),
+            _aantal=Window(Count("pk")),
+        )
+        .filter(_rang__gte=(F("_aantal") + 1) / 2, _rang__lte=(F("_aantal") + 2) / 2)
+        .values_list("_waarde", flat=True)
+    )
+    return sum(midden) / len(midden) if midden else None
+
+
+def percentage(deel: int, geheel: int) -> float | None:
+    return round(100 * deel / geheel, 1) if geheel else None
+
+
+# --- Dashboard figures -----------------------------------------------------------------------
+
+
+def signalen_per_maand(bereik: Bereik) -> list[dict]:
+    """Signals per calendar month for the 12 months up to and including the month of `tot`,
+    empty months included (as 0)."""
+    laatste = bereik.tot.replace(day=1)
+    eerste = maand_terug(laatste, MAANDEN - 1)
+    volgende = (laatste + timedelta(days=32)).replace(day=1)
+    tellingen = (
+        bereik.signalen()
+        .filter(
+            geregistreerd_op__gte=begin_van_dag(eerste),
+            geregistreerd_op__lt=begin_van_dag(volgende),
+        )
+        .annotate(maand=TruncMonth("geregistreerd_op", tzinfo=tijdzone()))
+        .values("maand")
+        .annotate(aantal=Count("pk"))
+        .order_by("maand")
+    )
+    per_maand = {timezone.localtime(r["maand"], tijdzone()).date(): r["aantal"] for r in tellingen}
+    maanden = [maand_terug(laatste, n) for n in range(MAANDEN - 1, -1, -1)]
+    return [{"maand": m, "aantal": per_maand.get(m, 0)} for m in maanden]
+
+
+def trechter(bereik: Bereik) -> list[dict]:
+    """Signals logged in the period, and how many of them reached support, became (part of) an
+    improvement point, and saw that point completed: one query."""
+    punt = Q(verbeterpunt__isnull=False)
+    tellingen = (
+        bereik.signalen()
+        .filter(geregistreerd_op__gte=bereik.begin, geregistreerd_op__lt=bereik.eind)
+        .aggregate(
+            # Aliases apart from the field names: "verbeterpunt" would shadow the relation.
+            aantal_signalen=Count("pk"),
+            # A point is only made from a signal that passed the check; counting points here too
+            # keeps the funnel monotonic for data from before the moment was stored.
+            aantal_draagvlak=Count("pk", filter=Q(draagvlak_bereikt_op__isnull=False) | punt),
+            aantal_verbeterpunt=Count("pk", filter=punt),
+            aantal_afgerond=Count("pk", filter=Q(verbeterpunt__status=VerbeterpuntStatus.AFGEROND)),
+        )
+    )
+    totaal = tellingen["aantal_signalen"]
+    rijen = []
+    vorige = None
+    for stap in ("signalen", "draagvlak", "verbeterpunt", "afgerond"):
+        aantal = tellingen[f"aantal_{stap}"]
+        rijen.append(
+            {
+                "stap": stap,
+                "aantal": aantal,
+                "van_vorige": None if vorige is None else percentage(aantal, vorige),
+                "van_totaal": percentage(aantal, totaal),
+            }
+        )
+        vorige = aantal
+    return rijen
+
+
+def open_verbeterpunten_per_buurt(bereik: Bereik) -> list[dict]:
+    """Open points per buurt, and how many of those loop spaak."""
+    return list(
+        bereik.verbeterpunten()
+        .filter(status__in=VERBETERPUNT_OPEN)
+        .values("buurt_id", naam=F("buurt__naam"))
+        .annotate(aantal=Count("pk"), spaak=Count("pk", filter=loopt_spaak_filter()))
+        .order_by("naam", "buurt_id")
+    )
+
+
+def open_verbeterpunten_per_thema(bereik: Bereik) -> list[dict]:
+    return list(
+        bereik.verbeterpunten()
+        .filter(status__in=VERBETERPUNT_OPEN)
+        .values("thema_id", naam=F("thema__naam"))
+        .annotate(aantal=Count("pk"))
+        .order_by("-aantal", "naam")
+    )
+
+
+def te_late_acties_per_partner(bereik: Bereik, vandaag: date | None = None) -> list[dict]:
+    """Overdue actions (open, past the deadline) per owning partner; the residents' own actions
+    as one row with `partner` None."""
+    return list(
+        bereik.acties()
+        .te_laat(vandaag or timezone.localdate())
+        .values("eigenaar_partner_id", "eigenaar_bewoners", partner=F("eigenaar_partner__naam"))
+        .annotate(aantal=Count("pk"))
+        # Residents (no partner) last on every database; SQLite would put NULL first.
+        .order_by("-aantal", F("partner").asc(nulls_last=True))
+    )
+
+
+def mediaan_dagen_signaal_tot_verbeterpunt(bereik: Bereik) -> float | None:
+    """Median days from a signal being logged to its point being made, over points made in the
+    period. A signal logged after its point existed (merged in later) has no such span and is
+    left out rather than counted as negative."""
+    qs = bereik.signalen().filter(
+        verbeterpunt__aangemaakt_op__gte=bereik.begin,
+        verbeterpunt__aangemaakt_op__lt=bereik.eind,
+        geregistreerd_op__lte=F("verbeterpunt__aangemaakt_op"),
+    )
+    return mediaan(qs, Dagen(F("verbeterpunt__aangemaakt_op"), F("geregistreerd_op")))
+
+
+def mediaan_dagen_verbeterpunt_tot_afgerond(bereik: Bereik) -> float | None:
+    """Median days from a point being made to it being completed, over points completed in the
+    period (and still completed: a reopened point is not done)."""
+    qs = bereik.verbeterpunten().filter(
+        status=VerbeterpuntStatus.AFGEROND,
+        afgerond_op__gte=bereik.begin,
+        afgerond_op__lt=bereik.eind,
+    )
+    return mediaan(qs, Dagen(F("afgerond_op"), F("aangemaakt_op")))
+
+
+def verbeterpunten_die_spaak_lopen(bereik: Bereik, aantal: int = SPAAK_LIJST_MAX) -> list:
+    """The points that loop spaak longest (the total is in the per-buurt figures)."""
+    return list(
+        bereik.verbeterpunten()
+        .filter(loopt_spaak_filter())
+        .select_related(None)
+        .select_related("buurt", "thema")
+        .only("titel", "spaak_na", "status", "buurt__naam", "thema__naam")
+        .order_by("spaak_na", "pk")[:aantal]
+    )
+
+
+# --- Buurt report ----------------------------------------------------------------------------
+# Only what can go back to residents: no resident, no contact details, no notes, no reasons,
+# and not the signal's own description (free text typed in the street that can name people).
+
+
+def buurtrapport_buurt(user, pk) -> Buurt:
+    """A buurt the user may see; 404 otherwise."""
+    return get_object_or_404(zichtbare_buurten(user), pk=pk)
+
+
+def rapport_signalen(user, buurt: Buurt, begin: datetime, eind: datetime) -> QuerySet[Signaal]:
+    return (
+        signalen_voor(user)
+        .filter(buurt_id=buurt.pk, geregistreerd_op__gte=begin, geregistreerd_op__lt=eind)
+        .select_related(None)
+        .select_related("thema", "subgebied")
+        .only("geregistreerd_op", "status", "thema__naam", "subgebied__naam")
+        .order_by("geregistreerd_op", "pk")
+    )
+
+
+def rapport_verbeterpunten(
+    user, buurt: Buurt, begin: datetime, eind: datetime
+) -> QuerySet[Verbeterpunt]:
+    """Points the team worked on in the period: made before its end and open, or closed
+    (completed or stopped) within it."""
+    return (
+        verbeterpunten_voor(user)
+        .filter(buurt_id=buurt.pk, aangemaakt_op__lt=eind)
+        .filter(Q(status__in=VERBETERPUNT_OPEN) | Q(status_sinds__gte=begin))
+        .select_related(None)
+        .select_related("thema", "subgebied")
+        .only(
+            "titel",
+            "status",
+            "aangemaakt_op",
+            "aantal_bewoners",
+            "aantal_meedoeners",
+            "thema__naam",
+            "subgebied__naam",
+        )
+        .order_by("aangemaakt_op", "pk")
+    )
+
+
+def _rapport_acties(user, buurt: Buurt) -> QuerySet[Actie]:
+    return (
+        acties_voor(user)
+        .filter(verbeterpunt__buurt_id=buurt.pk)
+        .select_related(None)
+        .select_related("verbeterpunt", "eigenaar_partner")
+        .only(
+            "omschrijving",
+            "deadline",
+            "status",
+            "afgerond_op",
+            "eigenaar_bewoners",
+            "eigenaar_partner__naam",
+            "verbeterpunt__titel",
+        )
+    )
+
+
+def rapport_acties_gedaan(user, buurt: Buurt, begin: datetime, eind: datetime):
+    return (
+        _rapport_acties(user, buurt)
+        .filter(status=ActieStatus.GEREED, afgerond_op__gte=begin, afgerond_op__lt=eind)
+        .order_by("afgerond_op", "pk")
+    )
+
+
+def rapport_acties_komend(user, buurt: Buurt):
+    return _rapport_acties(user, buurt).open().order_by("deadline", "pk")
