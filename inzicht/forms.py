@@ -45,7 +45,7 @@ class PeriodeFormulier(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors:
+        if "van" in self.errors or "tot" in self.errors:
             return data
         vandaag = timezone.localdate()
         data["tot"] = data.get("tot") or vandaag

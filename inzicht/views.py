@@ -43,7 +43,7 @@ def _grafieken(c) -> dict:
     """The chart data: exactly the figures of the tables under the charts."""
     return {
         "maanden": _grafiek(
-            [datum_opmaak(r["maand"], "M Y") for r in c["per_maand"]],
+            [datum_opmaak(r["maand"], "b Y") for r in c["per_maand"]],
             (_("Signalen"), c["per_maand"], "aantal"),
         ),
         "trechter": _grafiek(
@@ -119,8 +119,11 @@ def _rapport(request, buurt_pk):
     buurt = selectors.buurtrapport_buurt(request.user, buurt_pk)
     periode = PeriodeFormulier(request.GET)
     if not periode.is_valid():
-        form = BuurtrapportKiezenFormulier(request.GET, user=request.user, initial={"buurt": buurt})
-        form.is_valid()  # to show the same errors on the form to correct them
+        # The same errors on the choice form, with this buurt chosen, to correct them there.
+        data = request.GET.copy()
+        data["buurt"] = buurt.pk
+        form = BuurtrapportKiezenFormulier(data, user=request.user)
+        form.is_valid()
         antwoord = render(request, "inzicht/buurtrapport_kiezen.html", {"form": form}, status=400)
         return None, antwoord
     van, tot = periode.cleaned_data["van"], periode.cleaned_data["tot"]

@@ -1,0 +1,183 @@
+"""The buurt report (buurtagenda): the right items, never personal data, print and PDF, scope and
+bad input."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from inzicht import pdf
+from tests.inzicht.conftest import GEHEIM, op
+from tests.signalen.factories import SignaalFactory
+
+PERIODE = {"van": "2025-04-01", "tot": "2025-06-15"}
+
+
+def rapport_url(buurt, naam="inzicht:buurtrapport"):
+    return reverse(naam, args=[buurt.pk])
+
+
+def sectie(inhoud: str, tabel_id: str) -> str:
+    blok = re.search(rf'<table[^>]*id="{tabel_id}".*?</table>', inhoud, re.S)
+    return blok.group(0) if blok else ""
+
+
+def test_rapport_toont_de_juiste_onderdelen(cijfers, client_voor):
+    w = cijfers.wereld
+    antwoord = client_voor(w["medewerker_trajekt"]).get(rapport_url(w.buurt_a), PERIODE)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert "Buurtagenda Wittevrouwenveld" in inhoud
+
+    # Signals of Wittevrouwenveld logged 1 April - 15 June: s1, s2, s5, s6 (not Limmel's).
+    signalen = sectie(inhoud, "rapport-signalen")
+    assert "4 signalen in deze periode" in signalen
+    for datum in ("3-4-2025", "20-4-2025", "20-5-2025", "2-6-2025"):
+        assert datum in signalen
+    assert "1-5-2025" not in signalen  # s3, Limmel
+
+    # P1 (done in the period) and P2 (open); not P5 (done in January) nor Limmel's points.
+    punten = sectie(inhoud, "rapport-verbeterpunten")
+    assert "Afvalbakken bij het speelveld" in punten and "Hardrijders in de Hoofdstraat" in punten
+    assert "Donkere brandgang" not in punten and "Vuil bij de flats" not in punten
+
+    gedaan = sectie(inhoud, "rapport-gedaan")
+    assert "Extra afvalbakken plaatsen" in gedaan and "Trajekt" in gedaan and "15-5-2025" in gedaan
+
+    komend = sectie(inhoud, "rapport-komend")
+    assert "Snelheidsbord ophangen" in komend and "Drempels bespreken" in komend
+    assert komend.index("Snelheidsbord ophangen") < komend.index("Drempels bespreken")
+    assert "Gemeente Maastricht" in komend
+
+    assert 'media="print"' in inhoud and "css/print.css" in inhoud
+    assert "niet-printen" in inhoud  # the buttons do not print
+
+
+def test_rapport_zonder_persoonsgegevens(cijfers, client_voor):
+    w = cijfers.wereld
+    # The police officer may read the confidential note elsewhere; the report never shows it.
+    for rol in ("medewerker_politie", "teamleider"):
+        inhoud = client_voor(w[rol]).get(rapport_url(w.buurt_a), PERIODE).content.decode()
+        assert "Afvalbakken bij het speelveld" in inhoud
+        for geheim in GEHEIM:
+            assert geheim not in inhoud, geheim
+    limmel = client_voor(w["teamleider"]).get(rapport_url(cijfers.limmel), PERIODE)
+    for geheim in GEHEIM:
+        assert geheim not in limmel.content.decode(), geheim
+
+
+def test_standaardperiode_is_drie_maanden(cijfers, client_voor):
+    w = cijfers.wereld
+    inhoud = client_voor(w["teamleider"]).get(rapport_url(w.buurt_a)).content.decode()
+    assert "van 15 maart 2025 tot en met 15 juni 2025" in inhoud
+
+
+def test_pdf(cijfers, client_voor):
+    w = cijfers.wereld
+    antwoord = client_voor(w["teamleider"]).get(
+        rapport_url(w.buurt_a, "inzicht:buurtrapport_pdf"), PERIODE
+    )
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Type"] == "application/pdf"
+    assert antwoord.content.startswith(b"%PDF")
+    assert (
+        'filename="buurtagenda-wittevrouwenveld-2025-04-01-2025-06-15.pdf"'
+        in (antwoord["Content-Disposition"])
+    )
+
+
+def test_pdf_zonder_weasyprint_geeft_503_en_html_werkt(cijfers, client_voor, monkeypatch):
+    monkeypatch.setattr(pdf, "weasyprint_laden", lambda: None)
+    w = cijfers.wereld
+    client = client_voor(w["teamleider"])
+    antwoord = client.get(rapport_url(w.buurt_a, "inzicht:buurtrapport_pdf"), PERIODE)
+    assert antwoord.status_code == 503
+    assert "De pdf kan op deze server nu niet gemaakt worden" in antwoord.content.decode()
+    assert client.get(rapport_url(w.buurt_a), PERIODE).status_code == 200
+
+
+@pytest.mark.parametrize("naam", ["inzicht:buurtrapport", "inzicht:buurtrapport_pdf"])
+def test_buurt_van_een_ander_team_is_404(cijfers, client_voor, naam):
+    w = cijfers.wereld
+    assert client_voor(w["teamleider"]).get(rapport_url(w.buurt_b, naam)).status_code == 404
+    assert client_voor(w["ander_team"]).get(rapport_url(w.buurt_a, naam)).status_code == 404
+    assert client_voor(w["ander_team"]).get(rapport_url(w.buurt_b, naam)).status_code == 200
+    assert client_voor(w["beheerder"]).get(rapport_url(w.buurt_a, naam)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "rol",
+    [
+        "medewerker_gemeente",
+        "medewerker_trajekt",
+        "medewerker_politie",
+        "medewerker_corporatie",
+        "teamleider",
+        "beheerder",
+    ],
+)
+def test_elke_teamrol_ziet_het_rapport(wereld, client_voor, rol):
+    client = client_voor(wereld[rol])
+    assert client.get(rapport_url(wereld.buurt_a)).status_code == 200
+    assert client.get(reverse("inzicht:buurtrapport_kiezen")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "naam", ["inzicht:buurtrapport", "inzicht:buurtrapport_pdf", "inzicht:buurtrapport_kiezen"]
+)
+def test_anoniem_naar_inloggen(wereld, client, naam):
+    args = [] if naam.endswith("kiezen") else [wereld.buurt_a.pk]
+    antwoord = client.get(reverse(naam, args=args))
+    assert antwoord.status_code == 302
+    assert antwoord["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("naam", ["inzicht:buurtrapport", "inzicht:buurtrapport_pdf"])
+@pytest.mark.parametrize(
+    ("parameters", "melding"),
+    [
+        ({"van": "2025-06-01", "tot": "2025-05-01"}, "De einddatum ligt vóór de begindatum."),
+        ({"van": "kapot"}, "Vul een geldige datum in"),
+        ({"tot": "2025-13-45"}, "Vul een geldige datum in"),
+    ],
+)
+def test_foute_datum_geeft_400_met_nederlandse_fout(wereld, client_voor, naam, parameters, melding):
+    antwoord = client_voor(wereld["teamleider"]).get(rapport_url(wereld.buurt_a, naam), parameters)
+    assert antwoord.status_code == 400
+    assert melding in antwoord.content.decode()
+
+
+def test_kiezen_stuurt_door_naar_het_rapport(wereld, client_voor):
+    client = client_voor(wereld["teamleider"])
+    keuze = client.get(reverse("inzicht:buurtrapport_kiezen"))
+    inhoud = keuze.content.decode()
+    assert "Wittevrouwenveld" in inhoud and "Mariaberg" not in inhoud  # only own buurten
+    antwoord = client.get(
+        reverse("inzicht:buurtrapport_kiezen"),
+        {"buurt": wereld.buurt_a.pk, "van": "2025-01-01", "tot": "2025-03-31"},
+    )
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == (f"{rapport_url(wereld.buurt_a)}?van=2025-01-01&tot=2025-03-31")
+
+
+def test_kiezen_buurt_van_ander_team_is_een_formulierfout(wereld, client_voor):
+    antwoord = client_voor(wereld["teamleider"]).get(
+        reverse("inzicht:buurtrapport_kiezen"), {"buurt": wereld.buurt_b.pk}
+    )
+    assert antwoord.status_code == 400
+    assert "Kies een van uw buurten." in antwoord.content.decode()
+
+
+def test_rapport_vast_aantal_queries(cijfers, client_voor, django_assert_num_queries):
+    w = cijfers.wereld
+    client = client_voor(w["teamleider"])
+    client.get(rapport_url(w.buurt_a), PERIODE)
+    # 1 session, 2 user, 3 partner (menu), 4 buurt, 5 signals, 6 points, 7 actions done,
+    # 8 actions to come
+    with django_assert_num_queries(8):
+        client.get(rapport_url(w.buurt_a), PERIODE)
+    for dag in range(1, 11):
+        SignaalFactory(team=w.team_a, buurt=w.buurt_a, geregistreerd_op=op(2025, 5, dag))
+    with django_assert_num_queries(8):
+        inhoud = client.get(rapport_url(w.buurt_a), PERIODE).content.decode()
+    assert "14 signalen in deze periode" in inhoud

@@ -1,0 +1,200 @@
+"""The dashboard page: the figures as tables (Dutch formatting), the chart data equal to them,
+scope, bad input, a fixed number of queries, and no inline script."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from tests.inzicht.conftest import op
+from tests.signalen.factories import SignaalFactory
+
+URL = reverse("inzicht:dashboard")
+
+
+def tabel(inhoud: str, tabel_id: str) -> list[list[str]]:
+    """The body rows of one table as lists of cell texts."""
+    blok = re.search(rf'<table[^>]*id="{tabel_id}".*?<tbody>(.*?)</tbody>', inhoud, re.S)
+    assert blok, tabel_id
+    rijen = re.findall(r"<tr>(.*?)</tr>", blok.group(1), re.S)
+    return [
+        [
+            re.sub(r"<[^>]+>", "", cel).strip()
+            for cel in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rij, re.S)
+        ]
+        for rij in rijen
+    ]
+
+
+def grafieken(inhoud: str) -> dict:
+    gegevens = re.search(
+        r'<script id="dashboard-gegevens" type="application/json">(.*?)</script>', inhoud, re.S
+    )
+    return json.loads(gegevens.group(1))
+
+
+def test_dashboard_toont_de_handgetelde_cijfers(cijfers, client_voor):
+    antwoord = client_voor(cijfers.wereld["teamleider"]).get(URL)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+
+    maanden = tabel(inhoud, "tabel-maanden")
+    assert maanden[0] == ["juli 2024", "0"]
+    assert maanden[-3:] == [["april 2025", "2"], ["mei 2025", "3"], ["juni 2025", "2"]]
+    assert len(maanden) == 12
+
+    # Percentages with one decimal and a Dutch decimal comma.
+    assert tabel(inhoud, "tabel-trechter") == [
+        ["Signalen", "7", "–", "100,0%"],
+        ["Draagvlak bereikt", "4", "57,1%", "57,1%"],
+        ["Verbeterpunt geworden", "2", "50,0%", "28,6%"],
+        ["Verbeterpunt afgerond", "1", "50,0%", "14,3%"],
+    ]
+    assert tabel(inhoud, "tabel-doorlooptijd") == [
+        ["Van signaal tot verbeterpunt", "7,0"],
+        ["Van verbeterpunt tot afgerond", "173,0"],
+    ]
+    assert tabel(inhoud, "tabel-buurten") == [["Limmel", "2", "1"], ["Wittevrouwenveld", "1", "1"]]
+    assert tabel(inhoud, "tabel-themas") == [["Zwerfvuil", "2"], ["Verkeer", "1"]]
+    assert tabel(inhoud, "tabel-partners") == [
+        ["Gemeente Maastricht", "2"],
+        ["Politie Limburg", "1"],
+        ["Bewoners", "1"],
+    ]
+    assert "2 open verbeterpunten hebben na de termijn" in inhoud
+    assert [r[0] for r in tabel(inhoud, "tabel-spaak")] == [
+        "Vuil bij de flats",
+        "Hardrijders in de Hoofdstraat",
+    ]
+    # Another team's data never shows.
+    assert "Mariaberg" not in inhoud and "Parkeren Mariaberg" not in inhoud
+
+
+def test_grafieken_hebben_dezelfde_cijfers_als_de_tabellen(cijfers, client_voor):
+    inhoud = client_voor(cijfers.wereld["teamleider"]).get(URL).content.decode()
+    data = grafieken(inhoud)
+    assert data["maanden"]["reeksen"][0]["waarden"] == [0] * 9 + [2, 3, 2]
+    assert data["maanden"]["labels"][-1] == "jun 2025"
+    assert data["trechter"]["reeksen"][0]["waarden"] == [7, 4, 2, 1]
+    assert data["buurten"]["labels"] == ["Limmel", "Wittevrouwenveld"]
+    assert [r["waarden"] for r in data["buurten"]["reeksen"]] == [[2, 1], [1, 1]]
+    assert data["themas"]["reeksen"][0]["waarden"] == [2, 1]
+    assert data["partners"]["labels"] == ["Gemeente Maastricht", "Politie Limburg", "Bewoners"]
+    # Every chart is an image with a name, and its table has a caption and header cells.
+    canvassen = re.findall(r"<canvas[^>]*>", inhoud)
+    assert len(canvassen) == 5
+    for canvas in canvassen:
+        assert 'role="img"' in canvas and 'aria-label="' in canvas
+    assert inhoud.count("<caption>") == 7
+    assert 'scope="col"' in inhoud and 'scope="row"' in inhoud
+
+
+def test_geen_inline_script(cijfers, client_voor):
+    inhoud = client_voor(cijfers.wereld["teamleider"]).get(URL).content.decode()
+    for tag in re.findall(r"<script[^>]*>", inhoud):
+        assert " src=" in tag or 'type="application/json"' in tag, tag
+    assert "js/dashboard.js" in inhoud and "vendor/chartjs/chart.umd.min.js" in inhoud
+    assert " style=" not in inhoud
+
+
+def test_beheerder_ziet_alles_en_kan_op_team_filteren(cijfers, client_voor):
+    client = client_voor(cijfers.wereld["beheerder"])
+    inhoud = client.get(URL).content.decode()
+    assert tabel(inhoud, "tabel-trechter")[0] == ["Signalen", "9", "–", "100,0%"]
+    assert ["Mariaberg", "1", "1"] in tabel(inhoud, "tabel-buurten")
+
+    inhoud = client.get(URL, {"team": cijfers.wereld.team_b.pk}).content.decode()
+    assert tabel(inhoud, "tabel-trechter")[0] == ["Signalen", "2", "–", "100,0%"]
+    assert tabel(inhoud, "tabel-buurten") == [["Mariaberg", "1", "1"]]
+    # The filter stays in the form (and so in the URL on the next submit).
+    assert re.search(rf'<option value="{cijfers.wereld.team_b.pk}" selected>', inhoud)
+
+
+def test_ander_team_ziet_alleen_eigen_cijfers(cijfers, client_voor):
+    inhoud = client_voor(cijfers.wereld["ander_team"]).get(URL).content.decode()
+    assert tabel(inhoud, "tabel-trechter")[0] == ["Signalen", "2", "–", "100,0%"]
+    assert "Limmel" not in inhoud and "Wittevrouwenveld" not in inhoud
+
+
+@pytest.mark.parametrize(
+    ("parameters", "melding"),
+    [
+        ({"van": "gisteren"}, "Vul een geldige datum in"),
+        ({"van": "2025-06-01", "tot": "2025-05-01"}, "De einddatum ligt vóór de begindatum."),
+        ({"team": "abc"}, "Kies een van uw teams"),
+    ],
+)
+def test_foute_invoer_geeft_een_nederlandse_fout_en_400(cijfers, client_voor, parameters, melding):
+    antwoord = client_voor(cijfers.wereld["teamleider"]).get(URL, parameters)
+    assert antwoord.status_code == 400
+    inhoud = antwoord.content.decode()
+    assert melding in inhoud
+    assert "dashboard-gegevens" not in inhoud
+
+
+def test_team_van_een_ander_kiezen_mag_niet(cijfers, client_voor):
+    antwoord = client_voor(cijfers.wereld["teamleider"]).get(
+        URL, {"team": cijfers.wereld.team_b.pk}
+    )
+    assert antwoord.status_code == 400
+    assert "Mariaberg" not in antwoord.content.decode()
+
+
+@pytest.mark.parametrize(
+    "rol",
+    [
+        "medewerker_gemeente",
+        "medewerker_trajekt",
+        "medewerker_politie",
+        "medewerker_corporatie",
+        "teamleider",
+        "ander_team",
+        "beheerder",
+    ],
+)
+def test_elke_rol_ziet_het_dashboard(wereld, client_voor, rol):
+    antwoord = client_voor(wereld[rol]).get(URL)
+    assert antwoord.status_code == 200
+    assert f'href="{URL}"' in antwoord.content.decode()  # the menu item "Inzicht"
+
+
+def test_anoniem_naar_inloggen(client, db):
+    antwoord = client.get(URL)
+    assert antwoord.status_code == 302
+    assert antwoord["Location"].startswith(reverse("login"))
+
+
+# 1 session, 2 user, 3 the user's partner (menu), 4 teams for the filter, 5 signals per month,
+# 6 funnel, 7 open points per buurt (with spaak), 8 per thema, 9 overdue actions per partner,
+# 10 median signal -> point, 11 median point -> done, 12 the points that loop spaak
+DASHBOARD_QUERIES = 12
+
+
+def _veel(cijfers, aantal):
+    w = cijfers.wereld
+    for n in range(aantal):
+        SignaalFactory(
+            team=w.team_a,
+            buurt=cijfers.limmel if n % 2 else w.buurt_a,
+            geregistreerd_op=op(2025, 6, 1) - timedelta(days=13 * n),
+        )
+
+
+@pytest.mark.parametrize("rol", ["teamleider", "beheerder"])
+def test_vast_aantal_queries_met_1_en_20_signalen(
+    cijfers, client_voor, django_assert_num_queries, rol
+):
+    client = client_voor(cijfers.wereld[rol])
+    _veel(cijfers, 1)
+    client.get(URL)  # warm the session
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        weinig = client.get(URL).content.decode()
+    _veel(cijfers, 19)
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        veel = client.get(URL).content.decode()
+    assert grafieken(veel)["trechter"]["reeksen"][0]["waarden"][0] == (
+        grafieken(weinig)["trechter"]["reeksen"][0]["waarden"][0] + 19
+    )
+    assert DASHBOARD_QUERIES <= 12
