@@ -30,7 +30,7 @@ from acties.models import Actie
 from acties.selectors import acties_voor
 from buurten.models import Buurt
 from buurten.selectors import zichtbare_buurten
-from signalen.constants import VERBETERPUNT_OPEN, VerbeterpuntStatus
+from signalen.constants import VERBETERPUNT_OPEN, SignaalStatus, VerbeterpuntStatus
 from signalen.models import Signaal, Verbeterpunt
 from signalen.selectors import loopt_spaak_filter, signalen_voor, verbeterpunten_voor
 
@@ -282,6 +282,11 @@ def verbeterpunten_die_spaak_lopen(bereik: Bereik, aantal: int = SPAAK_LIJST_MAX
 # --- Buurt report ----------------------------------------------------------------------------
 # Only what can go back to residents: no resident, no contact details, no notes, no reasons,
 # and not the signal's own description (free text typed in the street that can name people).
+# Signals are counted per theme and place, not listed one by one: a single signal with its date
+# and street can point at the neighbour who raised it. The lists are capped so a busy buurt
+# still gives a report (and a PDF) of a few pages.
+
+RAPPORT_MAX = 50
 
 
 def buurtrapport_buurt(user, pk) -> Buurt:
@@ -289,14 +294,22 @@ def buurtrapport_buurt(user, pk) -> Buurt:
     return get_object_or_404(zichtbare_buurten(user), pk=pk)
 
 
-def rapport_signalen(user, buurt: Buurt, begin: datetime, eind: datetime) -> QuerySet[Signaal]:
-    return (
+def rapport_signalen_per_thema(user, buurt: Buurt, begin: datetime, eind: datetime) -> list:
+    """Signals logged in the period per theme and subgebied, and how far they came."""
+    return list(
         signalen_voor(user)
         .filter(buurt_id=buurt.pk, geregistreerd_op__gte=begin, geregistreerd_op__lt=eind)
-        .select_related(None)
-        .select_related("thema", "subgebied")
-        .only("geregistreerd_op", "status", "thema__naam", "subgebied__naam")
-        .order_by("geregistreerd_op", "pk")
+        .order_by()
+        .values(thema_naam=F("thema__naam"), subgebied_naam=F("subgebied__naam"))
+        .annotate(
+            aantal=Count("pk"),
+            draagvlak=Count(
+                "pk", filter=Q(draagvlak_bereikt_op__isnull=False) | Q(verbeterpunt__isnull=False)
+            ),
+            verbeterpunt=Count("pk", filter=Q(verbeterpunt__isnull=False)),
+            doorverwezen=Count("pk", filter=Q(status=SignaalStatus.DOORVERWEZEN)),
+        )
+        .order_by("thema_naam", "subgebied_naam")
     )
 
 

@@ -114,6 +114,13 @@ def _rapport_url(data, naam="inzicht:buurtrapport") -> str:
     return f"{reverse(naam, args=[data['buurt'].pk])}?{periode}"
 
 
+def _eerste(naam, qs) -> dict:
+    """The first RAPPORT_MAX rows as `naam`, and `meer_<naam>` when there are more: one query."""
+    aantal = selectors.RAPPORT_MAX
+    rijen = list(qs[: aantal + 1])
+    return {naam: rijen[:aantal], f"meer_{naam}": len(rijen) > aantal}
+
+
 def _rapport(request, buurt_pk):
     """The report's context, or the response for bad input."""
     buurt = selectors.buurtrapport_buurt(request.user, buurt_pk)
@@ -127,6 +134,7 @@ def _rapport(request, buurt_pk):
         antwoord = render(request, "inzicht/buurtrapport_kiezen.html", {"form": form}, status=400)
         return None, antwoord
     van, tot = periode.cleaned_data["van"], periode.cleaned_data["tot"]
+    user = request.user
     begin = selectors.begin_van_dag(van)
     eind = selectors.begin_van_dag(tot + timedelta(days=1))
     context = {
@@ -134,10 +142,11 @@ def _rapport(request, buurt_pk):
         "van": van,
         "tot": tot,
         "gemaakt_op": timezone.localdate(),
-        "signalen": selectors.rapport_signalen(request.user, buurt, begin, eind),
-        "verbeterpunten": selectors.rapport_verbeterpunten(request.user, buurt, begin, eind),
-        "gedaan": selectors.rapport_acties_gedaan(request.user, buurt, begin, eind),
-        "komend": selectors.rapport_acties_komend(request.user, buurt),
+        "rapport_max": selectors.RAPPORT_MAX,
+        "signalen": selectors.rapport_signalen_per_thema(request.user, buurt, begin, eind),
+        **_eerste("verbeterpunten", selectors.rapport_verbeterpunten(user, buurt, begin, eind)),
+        **_eerste("gedaan", selectors.rapport_acties_gedaan(user, buurt, begin, eind)),
+        **_eerste("komend", selectors.rapport_acties_komend(user, buurt)),
         "pdf_url": _rapport_url(
             {"buurt": buurt, "van": van, "tot": tot}, naam="inzicht:buurtrapport_pdf"
         ),

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 
 from inzicht import pdf
+from tests.acties.helpers import ActieFactory
 from tests.inzicht.conftest import GEHEIM, op
-from tests.signalen.factories import SignaalFactory
+from tests.inzicht.test_dashboard import tabel
+from tests.signalen.factories import SignaalFactory, ThemaFactory
 
 PERIODE = {"van": "2025-04-01", "tot": "2025-06-15"}
 
@@ -29,12 +31,18 @@ def test_rapport_toont_de_juiste_onderdelen(cijfers, client_voor):
     inhoud = antwoord.content.decode()
     assert "Buurtagenda Wittevrouwenveld" in inhoud
 
-    # Signals of Wittevrouwenveld logged 1 April - 15 June: s1, s2, s5, s6 (not Limmel's).
-    signalen = sectie(inhoud, "rapport-signalen")
-    assert "4 signalen in deze periode" in signalen
-    for datum in ("3-4-2025", "20-4-2025", "20-5-2025", "2-6-2025"):
-        assert datum in signalen
-    assert "1-5-2025" not in signalen  # s3, Limmel
+    # Signals of Wittevrouwenveld logged 1 April - 15 June, per theme and place: s1 (support,
+    # point), s6 (new) on Zwerfvuil; s2 (support, point), s5 (new) on Verkeer. Not Limmel's.
+    assert tabel(inhoud, "rapport-signalen") == [
+        ["Verkeer", "Hele buurt", "2", "1", "1", "0"],
+        ["Zwerfvuil", "Hele buurt", "2", "1", "1", "0"],
+    ]
+    limmel = client_voor(w["teamleider"]).get(rapport_url(cijfers.limmel), PERIODE)
+    # s3 (support), s4 (support, referred), s7 (declined)
+    assert tabel(limmel.content.decode(), "rapport-signalen") == [
+        ["Verlichting", "Hele buurt", "2", "1", "0", "1"],
+        ["Zwerfvuil", "Hele buurt", "1", "1", "0", "0"],
+    ]
 
     # P1 (done in the period) and P2 (open); not P5 (done in January) nor Limmel's points.
     punten = sectie(inhoud, "rapport-verbeterpunten")
@@ -172,12 +180,29 @@ def test_rapport_vast_aantal_queries(cijfers, client_voor, django_assert_num_que
     w = cijfers.wereld
     client = client_voor(w["teamleider"])
     client.get(rapport_url(w.buurt_a), PERIODE)
-    # 1 session, 2 user, 3 partner (menu), 4 buurt, 5 signals, 6 points, 7 actions done,
-    # 8 actions to come
+    # 1 session, 2 user, 3 partner (menu), 4 buurt, 5 signals per theme and place, 6 points,
+    # 7 actions done, 8 actions to come
     with django_assert_num_queries(8):
         client.get(rapport_url(w.buurt_a), PERIODE)
+    thema = ThemaFactory(naam="Thema 0")
     for dag in range(1, 11):
-        SignaalFactory(team=w.team_a, buurt=w.buurt_a, geregistreerd_op=op(2025, 5, dag))
+        SignaalFactory(
+            team=w.team_a, buurt=w.buurt_a, thema=thema, geregistreerd_op=op(2025, 5, dag)
+        )
+        ActieFactory(verbeterpunt=cijfers.punten["P2"], eigenaar_partner=w.politie)
     with django_assert_num_queries(8):
         inhoud = client.get(rapport_url(w.buurt_a), PERIODE).content.decode()
-    assert "14 signalen in deze periode" in inhoud
+    assert ["Thema 0", "Hele buurt", "10", "0", "0", "0"] in tabel(inhoud, "rapport-signalen")
+
+
+def test_lange_lijsten_worden_afgekapt(cijfers, client_voor, monkeypatch):
+    from inzicht import selectors
+
+    monkeypatch.setattr(selectors, "RAPPORT_MAX", 1)
+    w = cijfers.wereld
+    inhoud = client_voor(w["teamleider"]).get(rapport_url(w.buurt_a), PERIODE).content.decode()
+    # Two open actions on P2: only the first (earliest deadline), and a note that there is more.
+    komend = sectie(inhoud, "rapport-komend")
+    assert "Snelheidsbord ophangen" in komend and "Drempels bespreken" not in komend
+    assert "Er komen meer acties; hier staan de eerste 1." in inhoud
+    assert "Er is meer gedaan" not in inhoud
