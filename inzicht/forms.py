@@ -4,6 +4,7 @@ form error (and a 400), never a 500."""
 from datetime import date
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,11 @@ class DatumInvoer(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+# Dates far outside these make the month and day arithmetic overflow (a 500); none is useful.
+VROEGSTE = date(2000, 1, 1)
+LAATSTE = date(2100, 12, 31)
+
+
 def _datumveld(label):
     # ISO first: the browser's date input sends it; the Dutch format for typing by hand.
     return forms.DateField(
@@ -29,6 +35,10 @@ def _datumveld(label):
         widget=DatumInvoer(),
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         error_messages={"invalid": _("Vul een geldige datum in (dd-mm-jjjj).")},
+        validators=[
+            MinValueValidator(VROEGSTE, message=_("Kies een datum vanaf 1 januari 2000.")),
+            MaxValueValidator(LAATSTE, message=_("Kies een datum tot en met 31 december 2100.")),
+        ],
     )
 
 

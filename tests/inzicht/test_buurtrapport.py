@@ -147,6 +147,8 @@ def test_anoniem_naar_inloggen(wereld, client, naam):
         ({"van": "2025-06-01", "tot": "2025-05-01"}, "De einddatum ligt vóór de begindatum."),
         ({"van": "kapot"}, "Vul een geldige datum in"),
         ({"tot": "2025-13-45"}, "Vul een geldige datum in"),
+        ({"tot": "9999-12-31"}, "Kies een datum tot en met 31 december 2100."),
+        ({"van": "0001-01-01"}, "Kies een datum vanaf 1 januari 2000."),
     ],
 )
 def test_foute_datum_geeft_400_met_nederlandse_fout(wereld, client_voor, naam, parameters, melding):

@@ -124,6 +124,8 @@ def test_ander_team_ziet_alleen_eigen_cijfers(cijfers, client_voor):
         ({"van": "gisteren"}, "Vul een geldige datum in"),
         ({"van": "2025-06-01", "tot": "2025-05-01"}, "De einddatum ligt vóór de begindatum."),
         ({"team": "abc"}, "Kies een van uw teams"),
+        ({"tot": "9999-12-31"}, "Kies een datum tot en met 31 december 2100."),
+        ({"van": "0001-01-01"}, "Kies een datum vanaf 1 januari 2000."),
     ],
 )
 def test_foute_invoer_geeft_een_nederlandse_fout_en_400(cijfers, client_voor, parameters, melding):
