@@ -30,6 +30,15 @@ VBT_STEUN_PEPPER = env_str(
     "changing it makes existing residents unrecognisable (see README: rotation).",
 )
 
+# AVG retention: residents whose signals and points all closed this long ago lose their contact
+# details and identity hash (`manage.py bewaartermijn`, run daily).
+VBT_BEWAARTERMIJN_MAANDEN = env_int(
+    "VBT_BEWAARTERMIJN_MAANDEN",
+    24,
+    help_tekst="Months after the last of a resident's signals or points closed before their "
+    "contact details and identity hash are erased (manage.py bewaartermijn).",
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
