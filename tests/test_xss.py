@@ -159,7 +159,7 @@ def _export_namen():
 @pytest.mark.parametrize("naam", _export_namen())
 def test_exports_worden_nooit_als_html_getoond(wereld, client, besmet, naam, formaat):
     """A CSV or XLSX is downloaded, never rendered by the browser: no HTML content type, an
-    attachment, and nosniff so the browser does not guess; the raw payload is in the data."""
+    attachment, and nosniff so the browser does not guess."""
     payload, _waarden, _o = besmet
     client.force_login(wereld["medewerker_politie"])
     antwoord = client.get(reverse(naam), {"formaat": formaat})
