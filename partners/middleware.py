@@ -106,18 +106,29 @@ class GeenCacheMiddleware:
 
 
 class GeweigerdLogMiddleware:
-    """Log every refused request (403): who, what, from where. Never the request body."""
+    """Log every refused request: who, what, from where (the record carries when). Never the
+    request body or query string.
+
+    A 403 is a forbidden action on a visible object; a logged-in user's 404 is most often an
+    object outside their scope (deny by default answers that with 404), so it is logged too.
+    """
+
+    BERICHTEN = {
+        403: "Toegang geweigerd",
+        404: "Niet gevonden of buiten bereik",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code == 403:
-            gebruiker = getattr(request, "user", None)
-            ingelogd = gebruiker is not None and gebruiker.is_authenticated
+        gebruiker = getattr(request, "user", None)
+        ingelogd = gebruiker is not None and gebruiker.is_authenticated
+        if response.status_code == 403 or (response.status_code == 404 and ingelogd):
             log.warning(
-                "Toegang geweigerd: gebruiker=%s id=%s methode=%s pad=%s ip=%s",
+                "%s: gebruiker=%s id=%s methode=%s pad=%s ip=%s",
+                self.BERICHTEN[response.status_code],
                 gebruiker.get_username() if ingelogd else "anoniem",
                 gebruiker.pk if ingelogd else "-",
                 request.method,

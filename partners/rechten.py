@@ -26,6 +26,7 @@ BEHEERDER_RECHTEN: dict[str, tuple[str, ...]] = {
     "signalen.activiteit": ("view",),
     "signalen.gebeurtenis": ("view",),
     "signalen.contactinzage": ("view",),
+    "signalen.bewoner": ("view",),  # inzage and erasure on request; contact details not shown
     "signalen.notitie": ("view",),
     "acties.actie": ("view",),
 }
@@ -43,9 +44,7 @@ def beheerders_groep_bijwerken(**kwargs) -> Group:
             continue
         codenames = [f"{actie}_{model_naam}" for actie in acties]
         gewenst.extend(
-            Permission.objects.filter(
-                content_type__app_label=app_label, codename__in=codenames
-            )
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
     groep.permissions.set(gewenst)
     return groep

@@ -23,6 +23,7 @@ CHANGELISTS = [
     "signalen_gebeurtenis",
     "signalen_contactinzage",
     "signalen_notitie",
+    "signalen_bewoner",
 ]
 # Read-only in the admin: changed only through the services, which log every change.
 ALLEEN_LEZEN = {
@@ -32,6 +33,7 @@ ALLEEN_LEZEN = {
     "signalen_gebeurtenis",
     "signalen_contactinzage",
     "signalen_notitie",
+    "signalen_bewoner",
 }
 
 

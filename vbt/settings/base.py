@@ -14,6 +14,13 @@ DEBUG = env_bool("DEBUG", False, help_tekst="Debug mode; never true in productio
 SECRET_KEY = env_str(
     "SECRET_KEY", None, help_tekst="Django secret key: signs sessions and tokens. Required."
 )
+# Rotation: put the old key here while SECRET_KEY holds the new one; sessions and tokens signed
+# with the old key stay valid until the old key is removed.
+SECRET_KEY_FALLBACKS = env_list(
+    "SECRET_KEY_FALLBACKS",
+    [],
+    help_tekst="Comma-separated previous secret keys, still accepted while rotating SECRET_KEY.",
+)
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [], help_tekst="Comma-separated host names this site answers to."
 )
@@ -28,6 +35,15 @@ VBT_STEUN_PEPPER = env_str(
     None,
     help_tekst="Secret pepper for the resident identity hash. Required in production; "
     "changing it makes existing residents unrecognisable (see README: rotation).",
+)
+
+# AVG retention: residents whose signals and points all closed this long ago lose their contact
+# details and identity hash (`manage.py bewaartermijn`, run daily).
+VBT_BEWAARTERMIJN_MAANDEN = env_int(
+    "VBT_BEWAARTERMIJN_MAANDEN",
+    24,
+    help_tekst="Months after the last of a resident's signals or points closed before their "
+    "contact details and identity hash are erased (manage.py bewaartermijn).",
 )
 
 INSTALLED_APPS = [
