@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import django_filters
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from .paginering import PARAMETER as PAGINA
@@ -25,12 +26,20 @@ class Sortering(django_filters.OrderingFilter):
         parameters = [p for p in (value or ()) if p] or [self.standaard]
         volgorde = [self.get_ordering_value(p) for p in parameters]
         laatste = "-pk" if volgorde[0].startswith("-") else "pk"
-        return qs.order_by(*volgorde, laatste)
+        return qs.order_by(*(_lege_laatst(veld) for veld in volgorde), laatste)
 
     def huidige(self, waarde) -> str:
         """The sort parameter in force for a raw URL value (invalid or empty: the default)."""
         geldig = {keuze for keuze, _label in self.extra["choices"]}
         return waarde if waarde in geldig else self.standaard
+
+
+def _lege_laatst(veld: str):
+    """Empty values last in both directions, on every database (PostgreSQL would put NULLs
+    first when descending, SQLite when ascending)."""
+    if veld.startswith("-"):
+        return F(veld[1:]).desc(nulls_last=True)
+    return F(veld).asc(nulls_last=True)
 
 
 @dataclass(frozen=True)
