@@ -231,3 +231,9 @@ def gebeurtenissen_van_actie(actie: Actie):
         .select_related("wie")
         .order_by("wanneer", "pk")
     )
+
+
+def punten_met_te_late_acties(vandaag):
+    """Subquery of the ids of points with an open action past its deadline (for the point list's
+    filter in signalen, which cannot import acties)."""
+    return Actie.objects.te_laat(vandaag).values("verbeterpunt_id")

@@ -3,7 +3,6 @@ visible object), call a service or selector, render."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,16 +13,16 @@ from buurten.selectors import teams_voor
 from signalen import services as signalen_services
 from signalen.selectors import notities_van_verbeterpunt
 from signalen.toegang import is_teamleider_van, mag_registreren
+from vbt import export
+from vbt.paginering import pagineer
 
 from . import selectors, services
 from .constants import ACTIE_OVERGANGEN, ActieStatus
+from .exports import ACTIE_KOLOMMEN, acties_voor_export
 from .filters import ActieFilter
 from .forms import ActieFormulier, AfrondFormulier, NotitieFormulier, StatusFormulier
 from .models import Actie
 from .toegang import eis_actie_bijwerken, eis_acties_beheren, mag_actie_bijwerken
-
-PER_PAGINA = 25
-
 
 # --- Helpers ---------------------------------------------------------------------------------
 
@@ -111,13 +110,34 @@ def actie_lijst(request):
     filterset = ActieFilter(
         request.GET, queryset=selectors.acties_voor(request.user), user=request.user
     )
-    # An invalid filter shows its error and no rows, never an unfiltered list.
-    qs = filterset.qs if filterset.is_valid() else Actie.objects.none()
-    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    # An invalid filter shows its error (400) and no rows, never an unfiltered list.
+    geldig = filterset.is_valid()
+    qs = filterset.qs if geldig else Actie.objects.none()
+    pagina = pagineer(request, qs)
     return render(
         request,
         "acties/actie_lijst.html",
-        {"filter": filterset, "pagina": pagina, "acties": pagina.object_list},
+        {
+            "filter": filterset,
+            "pagina": pagina,
+            "acties": pagina.object_list,
+            "export": export.export_urls(request, "acties:actie_export"),
+            "gefilterd": any(v for k, v in request.GET.items() if k != "pagina"),
+        },
+        status=200 if geldig else 400,
+    )
+
+
+@require_GET
+def actie_export(request):
+    qs = acties_voor_export(selectors.acties_voor(request.user))
+    return export.lijst_export(
+        request,
+        maak_filterset=lambda: ActieFilter(request.GET, queryset=qs, user=request.user),
+        lijst_url_naam="acties:actie_lijst",
+        basis="acties",
+        titel=_("Acties"),
+        kolommen=ACTIE_KOLOMMEN,
     )
 
 

@@ -6,6 +6,7 @@ app_name = "signalen"
 
 urlpatterns = [
     path("signalen/", views.signaal_lijst, name="signaal_lijst"),
+    path("signalen/export/", views.signaal_export, name="signaal_export"),
     path("signalen/nieuw/", views.signaal_nieuw, name="signaal_nieuw"),
     path("signalen/subgebied-opties/", views.subgebied_opties, name="subgebied_opties"),
     path("signalen/<int:pk>/", views.signaal_detail, name="signaal_detail"),
@@ -30,9 +31,11 @@ urlpatterns = [
     ),
     path("triage/", views.triage, name="triage"),
     path("verbeterpunten/", views.verbeterpunt_lijst, name="verbeterpunt_lijst"),
+    path("verbeterpunten/export/", views.verbeterpunt_export, name="verbeterpunt_export"),
     path("verbeterpunten/<int:pk>/", views.verbeterpunt_detail, name="verbeterpunt_detail"),
     path("verbeterpunten/<int:pk>/status/", views.verbeterpunt_status, name="verbeterpunt_status"),
     path("activiteiten/", views.activiteit_lijst, name="activiteit_lijst"),
+    path("activiteiten/export/", views.activiteit_export, name="activiteit_export"),
     path("activiteiten/nieuw/", views.activiteit_nieuw, name="activiteit_nieuw"),
     path("activiteiten/<int:pk>/", views.activiteit_detail, name="activiteit_detail"),
 ]

@@ -14,12 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurten.constants import SubgebiedSoort
 from buurten.selectors import zichtbare_buurten
 from partners.models import Partner
+from vbt import export
+from vbt.paginering import pagineer
+from vbt.sortering import sorteerkoppen
 
 from . import selectors, services, toegang
 from .constants import (
@@ -28,6 +32,13 @@ from .constants import (
     SignaalStatus,
     VerbeterpuntStatus,
 )
+from .exports import (
+    ACTIVITEIT_KOLOMMEN,
+    SIGNAAL_KOLOMMEN,
+    VERBETERPUNT_KOLOMMEN,
+    verbeterpunten_voor_export,
+)
+from .filters import ActiviteitFilter, SignaalFilter, VerbeterpuntFilter
 from .forms import (
     ActiviteitForm,
     DoorverwijzenForm,
@@ -90,29 +101,61 @@ def _int_of_none(waarde):
         return None
 
 
-def _status_filter(request, keuzes):
-    status = request.GET.get("status", "")
-    return status if status in dict(keuzes) else ""
+def _lijst(request, template, filterset, *, kolommen, export_naam, **extra):
+    """A filtered list page: one page of rows (no COUNT), sortable headers, export links. An
+    invalid filter shows its error with status 400 and no rows, never an unfiltered list."""
+    geldig = filterset.is_valid()
+    qs = filterset.qs if geldig else filterset.queryset.none()
+    context = {
+        "filter": filterset,
+        "pagina": pagineer(request, qs),
+        "koppen": sorteerkoppen(request, filterset, kolommen),
+        "export": export.export_urls(request, export_naam),
+        "gefilterd": any(v for k, v in request.GET.items() if k != "pagina"),
+        **extra,
+    }
+    return render(request, template, context, status=200 if geldig else 400)
 
 
 # --- Signals -----------------------------------------------------------------------------------
 
+SIGNAAL_KOPPEN = [
+    (_lazy("Signaal"), None),
+    (_lazy("Buurt"), "buurt"),
+    (_lazy("Thema"), "thema"),
+    (_lazy("Steun"), "steun"),
+    (_lazy("Status"), "status"),
+    (_lazy("Geregistreerd"), "geregistreerd"),
+    (_lazy("Verloopt op"), "verloopt"),
+]
+
+
+def _signaal_filter(request):
+    qs = selectors.signalen_voor(request.user)
+    return SignaalFilter(request.GET, queryset=qs, user=request.user)
+
 
 @require_GET
 def signaal_lijst(request):
-    qs = selectors.signalen_voor(request.user)
-    status = _status_filter(request, SignaalStatus.choices)
-    if status:
-        qs = qs.filter(status=status)
-    return render(
+    return _lijst(
         request,
         "signalen/signaal_lijst.html",
-        {
-            "pagina": _pagina(request, qs),
-            "status": status,
-            "statussen": SignaalStatus.choices,
-            "mag_registreren": selectors.registratie_teams(request.user).exists(),
-        },
+        _signaal_filter(request),
+        kolommen=SIGNAAL_KOPPEN,
+        export_naam="signalen:signaal_export",
+        mag_registreren=selectors.registratie_teams(request.user).exists(),
+    )
+
+
+@require_GET
+def signaal_export(request):
+    return export.lijst_export(
+        request,
+        maak_filterset=lambda: _signaal_filter(request),
+        lijst_url_naam="signalen:signaal_lijst",
+        basis="signalen",
+        titel=_("Signalen"),
+        kolommen=SIGNAAL_KOLOMMEN,
     )
 
 
@@ -493,16 +536,42 @@ def triage(request):
 # --- Improvement points ------------------------------------------------------------------------
 
 
+VERBETERPUNT_KOPPEN = [
+    (_lazy("Verbeterpunt"), "titel"),
+    (_lazy("Buurt"), "buurt"),
+    (_lazy("Thema"), "thema"),
+    (_lazy("Bewoners"), "bewoners"),
+    (_lazy("Status"), "status"),
+    (_lazy("Aangemaakt"), "aangemaakt"),
+]
+
+
+def _verbeterpunt_filter(request, qs=None):
+    qs = selectors.verbeterpunten_voor(request.user) if qs is None else qs
+    return VerbeterpuntFilter(request.GET, queryset=qs, user=request.user)
+
+
 @require_GET
 def verbeterpunt_lijst(request):
-    qs = selectors.verbeterpunten_voor(request.user)
-    status = _status_filter(request, VerbeterpuntStatus.choices)
-    if status:
-        qs = qs.filter(status=status)
-    return render(
+    return _lijst(
         request,
         "signalen/verbeterpunt_lijst.html",
-        {"pagina": _pagina(request, qs), "status": status, "statussen": VerbeterpuntStatus.choices},
+        _verbeterpunt_filter(request),
+        kolommen=VERBETERPUNT_KOPPEN,
+        export_naam="signalen:verbeterpunt_export",
+    )
+
+
+@require_GET
+def verbeterpunt_export(request):
+    qs = verbeterpunten_voor_export(selectors.verbeterpunten_voor(request.user))
+    return export.lijst_export(
+        request,
+        maak_filterset=lambda: _verbeterpunt_filter(request, qs),
+        lijst_url_naam="signalen:verbeterpunt_lijst",
+        basis="verbeterpunten",
+        titel=_("Verbeterpunten"),
+        kolommen=VERBETERPUNT_KOLOMMEN,
     )
 
 
@@ -569,15 +638,41 @@ def verbeterpunt_status(request, pk):
 # --- Activities --------------------------------------------------------------------------------
 
 
+ACTIVITEIT_KOPPEN = [
+    (_lazy("Datum"), "datum"),
+    (_lazy("Soort"), "soort"),
+    (_lazy("Buurt"), "buurt"),
+    (_lazy("Team"), "team"),
+    (_lazy("Deelnemers"), "deelnemers"),
+]
+
+
+def _activiteit_filter(request):
+    qs = selectors.activiteiten_voor(request.user)
+    return ActiviteitFilter(request.GET, queryset=qs, user=request.user)
+
+
 @require_GET
 def activiteit_lijst(request):
-    return render(
+    return _lijst(
         request,
         "signalen/activiteit_lijst.html",
-        {
-            "pagina": _pagina(request, selectors.activiteiten_voor(request.user)),
-            "mag_registreren": selectors.registratie_teams(request.user).exists(),
-        },
+        _activiteit_filter(request),
+        kolommen=ACTIVITEIT_KOPPEN,
+        export_naam="signalen:activiteit_export",
+        mag_registreren=selectors.registratie_teams(request.user).exists(),
+    )
+
+
+@require_GET
+def activiteit_export(request):
+    return export.lijst_export(
+        request,
+        maak_filterset=lambda: _activiteit_filter(request),
+        lijst_url_naam="signalen:activiteit_lijst",
+        basis="activiteiten",
+        titel=_("Activiteiten"),
+        kolommen=ACTIVITEIT_KOLOMMEN,
     )
 
 

@@ -35,6 +35,8 @@ def _rij(**per_rol):
 # 404 outside the scope, 405 wrong method.
 VERWACHT = {
     "actie_lijst": _rij(teamleden=(200, 405), beheerder=(200, 405), ander_team=(200, 405)),
+    # Everyone gets an export of their own scope (the other team's: empty); exports are GET only.
+    "actie_export": _rij(teamleden=(200, 405), beheerder=(200, 405), ander_team=(200, 405)),
     "actie_detail": _rij(teamleden=(200, 405), beheerder=(200, 405), ander_team=(404, 405)),
     "actie_bewerken": _rij(
         medewerker_gemeente=(200, 302),
@@ -100,6 +102,8 @@ def opzet(wereld):
 def _url_en_data(naam, punt, a, wereld):
     if naam == "actie_lijst":
         return reverse("acties:actie_lijst"), {}
+    if naam == "actie_export":
+        return reverse("acties:actie_export") + "?formaat=csv", {}
     if naam == "actie_detail":
         return reverse("acties:actie_detail", args=[a.pk]), {}
     if naam == "actie_bewerken":

@@ -1,0 +1,64 @@
+"""Export columns of the action list (Dutch headers).
+
+On purpose absent: the residents' trekker (a resident), every note, and the reason text of a
+lapsed action; the owner of a residents' action is just "Bewoners".
+"""
+
+from django.db.models import BooleanField, Case, F, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from vbt.export import Kolom
+
+from .constants import ACTIE_OPEN, ActieStatus
+
+
+def _naam(voornaam, achternaam, gebruikersnaam):
+    return f"{voornaam} {achternaam}".strip() or gebruikersnaam
+
+
+def _label(keuzes):
+    labels = dict(keuzes)
+    return lambda waarde: labels.get(waarde, waarde)
+
+
+ACTIE_KOLOMMEN = [
+    Kolom(_lazy("Nummer"), "pk", 9),
+    Kolom(_lazy("Omschrijving"), "omschrijving", 50),
+    Kolom(_lazy("Verbeterpunt (nummer)"), "verbeterpunt_id", 12),
+    Kolom(_lazy("Verbeterpunt"), "verbeterpunt__titel", 35),
+    Kolom(_lazy("Buurt"), "verbeterpunt__buurt__naam", 22),
+    Kolom(_lazy("Thema"), "verbeterpunt__thema__naam", 18),
+    Kolom(_lazy("Eigenaar"), "export_eigenaar", 20),
+    Kolom(
+        _lazy("Verantwoordelijke"),
+        (
+            "verantwoordelijke__first_name",
+            "verantwoordelijke__last_name",
+            "verantwoordelijke__username",
+        ),
+        22,
+        lambda voornaam, achternaam, naam: _naam(voornaam, achternaam, naam) if naam else None,
+    ),
+    Kolom(_lazy("Deadline"), "deadline", 12),
+    Kolom(_lazy("Status"), "status", 12, _label(ActieStatus.choices)),
+    Kolom(_lazy("Te laat"), "export_te_laat", 9),
+    Kolom(_lazy("Afgerond op"), "afgerond_op", 17),
+    Kolom(_lazy("Resultaat"), "resultaat", 50),
+]
+
+
+def acties_voor_export(qs):
+    """Owner and 'te laat' computed by the database, so they cost no query per row."""
+    return qs.annotate(
+        export_eigenaar=Case(
+            When(eigenaar_bewoners=True, then=Value(_("Bewoners"))),
+            default=F("eigenaar_partner__naam"),
+        ),
+        export_te_laat=Case(
+            When(status__in=list(ACTIE_OPEN), deadline__lt=timezone.localdate(), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    )

@@ -1,0 +1,82 @@
+"""Export columns of the signal, point and activity lists (Dutch headers).
+
+On purpose absent: everything about residents (melder, supports, contact details) and every
+note, confidential or not. Only the team's own registration data leaves the application.
+"""
+
+from django.db.models import BooleanField, Case, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from vbt.export import Kolom
+
+from .constants import ActiviteitSoort, Kanaal, Prioriteit, SignaalStatus, VerbeterpuntStatus
+from .selectors import loopt_spaak_filter
+
+
+def _label(keuzes):
+    labels = dict(keuzes)
+    return lambda waarde: labels.get(waarde, waarde)
+
+
+SIGNAAL_KOLOMMEN = [
+    Kolom(_("Nummer"), "pk", 9),
+    Kolom(_("Geregistreerd op"), "geregistreerd_op", 17),
+    Kolom(_("Team"), "team__naam", 16),
+    Kolom(_("Wijk"), "buurt__wijk__naam", 20),
+    Kolom(_("Buurt"), "buurt__naam", 22),
+    Kolom(_("Subgebied"), "subgebied__naam", 22),
+    Kolom(_("Thema"), "thema__naam", 18),
+    Kolom(_("Omschrijving"), "omschrijving", 60),
+    Kolom(_("Kanaal"), "kanaal", 20, _label(Kanaal.choices)),
+    Kolom(_("Status"), "status", 17, _label(SignaalStatus.choices)),
+    Kolom(_("Aantal bewoners"), "aantal_bewoners", 10),
+    Kolom(_("Steundrempel"), "steundrempel", 10),
+    Kolom(_("Draagvlak bereikt op"), "draagvlak_bereikt_op", 17),
+    Kolom(_("Verloopt op"), "verloopt_op", 17),
+    Kolom(_("Doorverwezen naar"), "doorverwezen_naar__naam", 20),
+    Kolom(_("Verbeterpunt (nummer)"), "verbeterpunt_id", 12),
+    Kolom(_("Geregistreerd door (partner)"), "geregistreerd_door__partner__naam", 20),
+]
+
+VERBETERPUNT_KOLOMMEN = [
+    Kolom(_("Nummer"), "pk", 9),
+    Kolom(_("Titel"), "titel", 40),
+    Kolom(_("Omschrijving"), "omschrijving", 60),
+    Kolom(_("Team"), "team__naam", 16),
+    Kolom(_("Wijk"), "buurt__wijk__naam", 20),
+    Kolom(_("Buurt"), "buurt__naam", 22),
+    Kolom(_("Subgebied"), "subgebied__naam", 22),
+    Kolom(_("Thema"), "thema__naam", 18),
+    Kolom(_("Status"), "status", 16, _label(VerbeterpuntStatus.choices)),
+    Kolom(_("Prioriteit"), "prioriteit", 10, _label(Prioriteit.choices)),
+    Kolom(_("Trekkende partner"), "trekker_partner__naam", 20),
+    Kolom(_("Aantal bewoners"), "aantal_bewoners", 10),
+    Kolom(_("Meedoende bewoners"), "aantal_meedoeners", 10),
+    Kolom(_("Loopt spaak"), "export_loopt_spaak", 10),
+    Kolom(_("Aangemaakt op"), "aangemaakt_op", 17),
+    Kolom(_("Afgerond op"), "afgerond_op", 17),
+]
+
+ACTIVITEIT_KOLOMMEN = [
+    Kolom(_("Nummer"), "pk", 9),
+    Kolom(_("Datum"), "datum", 12),
+    Kolom(_("Soort"), "soort", 20, _label(ActiviteitSoort.choices)),
+    Kolom(_("Team"), "team__naam", 16),
+    Kolom(_("Wijk"), "subgebied__buurt__wijk__naam", 20),
+    Kolom(_("Buurt"), "subgebied__buurt__naam", 22),
+    Kolom(_("Subgebied"), "subgebied__naam", 22),
+    Kolom(_("Aantal deelnemers"), "aantal_deelnemers", 10),
+    Kolom(_("Verslag"), "verslag", 60),
+    Kolom(_("Door (partner)"), "door__partner__naam", 20),
+]
+
+
+def verbeterpunten_voor_export(qs):
+    """'Loopt spaak' computed by the database, so it costs no query per row."""
+    return qs.annotate(
+        export_loopt_spaak=Case(
+            When(loopt_spaak_filter(), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )

@@ -1,0 +1,74 @@
+"""Sorting a list: an OrderingFilter with a stable order, and the sortable column headers."""
+
+from dataclasses import dataclass
+
+import django_filters
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from .paginering import PARAMETER as PAGINA
+from .paginering import url_met
+
+PARAMETER = "sortering"
+
+
+class Sortering(django_filters.OrderingFilter):
+    """Always a complete order: the default when none is chosen, and the primary key as the last
+    key, so rows with equal values keep their place between pages (OFFSET needs that)."""
+
+    def __init__(self, *args, standaard: str, **kwargs):
+        self.standaard = standaard  # a parameter name, "-" for descending
+        kwargs.setdefault("label", _("Sorteren op"))
+        kwargs.setdefault("empty_label", _("Standaard"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        parameters = [p for p in (value or ()) if p] or [self.standaard]
+        volgorde = [self.get_ordering_value(p) for p in parameters]
+        laatste = "-pk" if volgorde[0].startswith("-") else "pk"
+        return qs.order_by(*(_lege_laatst(veld) for veld in volgorde), laatste)
+
+    def huidige(self, waarde) -> str:
+        """The sort parameter in force for a raw URL value (invalid or empty: the default)."""
+        geldig = {keuze for keuze, _label in self.extra["choices"]}
+        return waarde if waarde in geldig else self.standaard
+
+
+def _lege_laatst(veld: str):
+    """Empty values last in both directions, on every database (PostgreSQL would put NULLs
+    first when descending, SQLite when ascending)."""
+    if veld.startswith("-"):
+        return F(veld[1:]).desc(nulls_last=True)
+    return F(veld).asc(nulls_last=True)
+
+
+@dataclass(frozen=True)
+class Kop:
+    """A column header: its label, the link that sorts on it (None: not sortable) and the
+    aria-sort value when the list is sorted on it."""
+
+    label: str
+    url: str | None = None
+    aria_sort: str | None = None
+
+
+def sorteerkoppen(request, filterset, kolommen) -> list[Kop]:
+    """Headers for `kolommen` [(label, sort parameter or None)]. A link sorts ascending on its
+    column, or flips the direction of the current one; it keeps every filter and goes back to
+    page 1."""
+    sortering = filterset.filters[PARAMETER]
+    huidig = sortering.huidige(request.GET.get(PARAMETER, ""))
+    aflopend = huidig.startswith("-")
+    koppen = []
+    for label, parameter in kolommen:
+        if parameter is None:
+            koppen.append(Kop(label))
+            continue
+        richting = None
+        volgende = parameter
+        if huidig.lstrip("-") == parameter:
+            richting = "descending" if aflopend else "ascending"
+            volgende = parameter if aflopend else f"-{parameter}"
+        url = url_met(request.GET, **{PARAMETER: volgende, PAGINA: None})
+        koppen.append(Kop(label, url, richting))
+    return koppen
