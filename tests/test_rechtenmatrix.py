@@ -319,11 +319,6 @@ MATRIX: dict[str, Regel] = {
         ),
         post=lambda o, w: {"reden": "Klaar", "open_acties_vervallen": "on"},
     ),
-}
-
-# URLs other branches add. Used only once the name resolves, so this file passes before and
-# covers them after the merge; move an entry into MATRIX when it is merged (and check it).
-NA_SAMENVOEGEN: dict[str, Regel] = {
     "signalen:signaal_export": Regel(
         lambda o: reverse("signalen:signaal_export") + "?formaat=csv", LIJST
     ),
@@ -352,8 +347,7 @@ def _bestaande_urls() -> set[str]:
 
 
 def _regels() -> dict[str, Regel]:
-    namen = _bestaande_urls()
-    return {**{n: r for n, r in NA_SAMENVOEGEN.items() if n in namen}, **MATRIX}
+    return MATRIX
 
 
 # --- The walk --------------------------------------------------------------------------------
@@ -373,7 +367,7 @@ def test_elke_url_staat_in_de_matrix():
 
 def test_matrix_noemt_alleen_bestaande_urls_en_elke_rol():
     assert not set(MATRIX) - _bestaande_urls(), "remove entries of URLs that no longer exist"
-    for naam, regel in {**MATRIX, **NA_SAMENVOEGEN}.items():
+    for naam, regel in MATRIX.items():
         assert set(regel.verwacht) == set(ROLLEN), naam
 
 
