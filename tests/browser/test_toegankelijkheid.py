@@ -236,6 +236,8 @@ def _bestaat(url_naam):
 def _controleer_pagina(page, apparaat):
     """What axe does not check, or not strictly enough; returns a list of problems."""
     problemen = []
+    if page.title().startswith("VBT casusregistratie –"):
+        problemen.append(f"{apparaat}: de pagina heeft geen eigen titel: {page.title()}")
     if page.get_attribute("html", "lang") != "nl":
         problemen.append(f"{apparaat}: <html lang> is niet 'nl'")
     breedte = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
