@@ -30,8 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    # Dutch browser UI, as our users have: date fields show dd-mm-jjjj, not mm/dd/yyyy.
-    "--lang=nl-NL",
 ]
 OVERGESLAGEN = (
     "Browsertests overgeslagen: installeer Debian's chromium (apt-get install chromium) en "
