@@ -472,7 +472,6 @@ class Gebeurtenis(AlleenToevoegen):
         return VerbeterpuntStatus(naar).label
 
 
-
 class ContactInzage(AlleenToevoegen):
     """Every view of a resident's contact details (AVG): who, when, which resident, where, why.
     Append-only like the event log."""
@@ -494,7 +493,6 @@ class ContactInzage(AlleenToevoegen):
 
     def __str__(self):
         return f"{self.wie} – {self.bewoner} ({self.wanneer:%d-%m-%Y %H:%M})"
-
 
 
 class Notitie(models.Model):
