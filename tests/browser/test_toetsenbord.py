@@ -20,13 +20,16 @@ FOCUS_JS = """() => {
     const stijl = getComputedStyle(el);
     const outline = stijl.outlineStyle !== "none" && parseFloat(stijl.outlineWidth) > 0;
     const schaduw = stijl.boxShadow && stijl.boxShadow !== "none";
+    // Tab also stops on the calendar button inside a date field: the input is then the active
+    // element without matching :focus, and Chromium rings that button itself.
+    const kalender = el.matches("input[type=date]") && !el.matches(":focus");
     const label = el.labels && el.labels.length ? el.labels[0].innerText : "";
     return {
         naam: el.getAttribute("name") || "",
         label: label.replace("*", "").trim(),
         tekst: (el.innerText || el.value || "").trim(),
         tag: el.tagName.toLowerCase(),
-        zichtbaar: Boolean(outline || schaduw),
+        zichtbaar: Boolean(outline || schaduw || kalender),
     };
 }"""
 
