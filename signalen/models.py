@@ -462,6 +462,14 @@ class Gebeurtenis(AlleenToevoegen):
     def __str__(self):
         return f"{self.get_wat_display()} ({self.wanneer:%d-%m-%Y %H:%M})"
 
+    @property
+    def naar_label(self) -> str:
+        """A point's new status after a status change ("" for other events): the timeline
+        then says which step was taken, not only that one was."""
+        naar = self.details.get("naar")
+        if self.wat != GebeurtenisSoort.VERBETERPUNT_STATUS or naar not in VerbeterpuntStatus:
+            return ""
+        return VerbeterpuntStatus(naar).label
 
 class ContactInzage(AlleenToevoegen):
     """Every view of a resident's contact details (AVG): who, when, which resident, where, why.

@@ -78,6 +78,13 @@ def browser(playwright_instantie):
     browser.close()
 
 
+# The two sizes every page is checked at: a desk and a phone in the street.
+APPARATEN = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "telefoon": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+}
+
+
 def _nieuwe_pagina(browser, **opties):
     context = browser.new_context(locale="nl-NL", **opties)
     context.set_default_timeout(TIMEOUT_MS)
@@ -87,7 +94,7 @@ def _nieuwe_pagina(browser, **opties):
 @pytest.fixture
 def pagina(browser):
     """A desktop page (1280x900) in its own browser context."""
-    context, page = _nieuwe_pagina(browser, viewport={"width": 1280, "height": 900})
+    context, page = _nieuwe_pagina(browser, **APPARATEN["desktop"])
     yield page
     context.close()
 
@@ -95,14 +102,26 @@ def pagina(browser):
 @pytest.fixture
 def telefoon(browser):
     """A phone-sized page (390x844, touch) in its own browser context."""
-    context, page = _nieuwe_pagina(
-        browser,
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
+    context, page = _nieuwe_pagina(browser, **APPARATEN["telefoon"])
     yield page
     context.close()
+
+
+@pytest.fixture
+def nieuwe_pagina(browser):
+    """Open more pages in one test: ``nieuwe_pagina("telefoon")``, each in its own context
+    (its own cookies, so a second user can log in); all are closed after the test. Extra
+    options go to ``browser.new_context``, e.g. ``storage_state`` to reuse a login."""
+    contexten = []
+
+    def maak(apparaat="desktop", **opties):
+        context, page = _nieuwe_pagina(browser, **APPARATEN[apparaat], **opties)
+        contexten.append(context)
+        return page
+
+    yield maak
+    for context in contexten:
+        context.close()
 
 
 @pytest.fixture(params=["desktop", "telefoon"])
@@ -115,3 +134,10 @@ def elk_apparaat(request):
 def demo_data(transactional_db):
     """The Maastricht demo data: partners, teams, buurten, signals and the demo users."""
     call_command("seed_demo", stdout=io.StringIO())
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.browser.hulp import screenshot_map
+
+    if screenshot_map().is_dir():
+        terminalreporter.write_line(f"Screenshots van de browsertests: {screenshot_map()}")

@@ -9,6 +9,7 @@ imports, so the fixtures can skip the tests (or fail them under CI) with a clear
 """
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from django.urls import reverse
@@ -102,12 +103,18 @@ def apparaat(page):
     return "telefoon" if (page.viewport_size or {}).get("width", 1280) < 576 else "desktop"
 
 
+# One folder per test run, so a run never mixes its pictures with an older run's.
+RUN = datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
 def screenshot_map():
-    return Path(os.environ.get("VBT_SCREENSHOTS") or PROJECT / "test-artefacten" / "screenshots")
+    """$VBT_SCREENSHOTS if set, else test-artefacten/screenshots/<start of this run>/."""
+    gekozen = os.environ.get("VBT_SCREENSHOTS")
+    return Path(gekozen) if gekozen else PROJECT / "test-artefacten" / "screenshots" / RUN
 
 
 def screenshot(page, naam):
-    """Save a full-page PNG as <VBT_SCREENSHOTS or test-artefacten/screenshots>/<naam>.png."""
+    """Save a full-page PNG as <screenshot_map()>/<naam>.png."""
     map_ = screenshot_map()
     map_.mkdir(parents=True, exist_ok=True)
     pad = map_ / f"{naam}.png"
