@@ -195,6 +195,16 @@ def _gebruikers(teams: list[Team], zwaarste: Team, partners: list[Partner], tell
     return leden_per_team, beheerder
 
 
+def _bestaande_leden(teams: list[Team]) -> dict[int, list[Medewerker]]:
+    leden: dict[int, list[Medewerker]] = {t.pk: [] for t in teams}
+    rijen = Team.leden.through.objects.filter(
+        team__in=teams, medewerker__rol=Rol.MEDEWERKER, medewerker__username__startswith="bench-"
+    ).select_related("medewerker")
+    for rij in rijen:
+        leden[rij.team_id].append(rij.medewerker)
+    return leden
+
+
 def _sleutel(nummer: int) -> str:
     # Distinct and fast: an HMAC over the index, like the real identity hash but without the
     # normalisation (these residents have no address).
@@ -230,7 +240,11 @@ def vullen(*, signalen: int, seed: int = 1, uitvoer=print) -> Telling:
         team_gewicht[team_van[buurt.pk].pk] = team_gewicht.get(team_van[buurt.pk].pk, 0) + gewicht
     zwaarste = max(teams, key=lambda t: team_gewicht[t.pk])
     partners = list(Partner.objects.filter(actief=True).order_by("pk"))
-    leden_per_team, beheerder = _gebruikers(teams, zwaarste, partners, telling)
+    if is_gevuld():  # adding to a bench set: the same users and teams work on more signals
+        leden_per_team = _bestaande_leden(teams)
+        beheerder = Medewerker.objects.get(username=BENCH_BEHEERDER)
+    else:
+        leden_per_team, beheerder = _gebruikers(teams, zwaarste, partners, telling)
     klaar("teams en gebruikers")
 
     subgebieden: dict[int, list[int]] = {}
@@ -275,8 +289,8 @@ def vullen(*, signalen: int, seed: int = 1, uitvoer=print) -> Telling:
     # Residents: a pool a little smaller than the supports, so some back several signals.
     gemiddeld = sum(a * g for a, g in zip(*STEUN_VERDELING, strict=True)) / sum(STEUN_VERDELING[1])
     bewoner_ids = [
-        bewoner_tabel.nieuw(sleutel=_sleutel(n), aangemaakt_op=nu)
-        for n in range(max(int(signalen * gemiddeld * 0.8), 10))
+        bewoner_tabel.nieuw(sleutel=_sleutel(bewoner_tabel.volgend), aangemaakt_op=nu)
+        for _n in range(max(int(signalen * gemiddeld * 0.8), 10))
     ]
     bewoner_tabel.schrijven(telling)
     klaar("bewoners")
