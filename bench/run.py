@@ -153,13 +153,13 @@ def start_gunicorn():
         cwd=BASIS,
         env=OMGEVING,
     )
-    for _i in range(100):
+    for _i in range(120):
         try:
-            if requests.get(f"{HOST}/gezond/", timeout=1).status_code == 200:
+            if requests.get(f"{HOST}/gezond/", timeout=5).status_code == 200:
                 return proces
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
-        time.sleep(0.2)
+        time.sleep(0.5)
     proces.terminate()
     raise SystemExit("gunicorn kwam niet op")
 
@@ -362,6 +362,9 @@ def main():
     urls = {p.naam: url_van(p, keuze) for p in PAGINAS}
     proces = start_gunicorn()
     try:
+        # Warm up both workers: imports, template and URL caches, connections.
+        for _i in range(10):
+            requests.get(f"{HOST}/inloggen/", timeout=30)
         sessies = {rol: inloggen(naam) for rol, naam in GEBRUIKERS.items()}
         rijen = []
         admin_mediaan = None

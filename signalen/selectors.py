@@ -164,8 +164,11 @@ def meedoende_steun_van_verbeterpunt(verbeterpunt: Verbeterpunt) -> QuerySet[Ste
 def gebeurtenissen_van_verbeterpunt(verbeterpunt: Verbeterpunt, user=None) -> QuerySet:
     """The point's timeline: its own events and those of its signals."""
     qs = (
+        # The signals' ids as values (the detail page has them prefetched): two indexed
+        # conditions the planner ORs; a join or subquery inside the OR reads the whole log.
         Gebeurtenis.objects.filter(
-            Q(verbeterpunt=verbeterpunt) | Q(signaal__verbeterpunt=verbeterpunt)
+            Q(verbeterpunt=verbeterpunt)
+            | Q(signaal_id__in=[signaal.pk for signaal in verbeterpunt.signalen.all()])
         )
         .select_related("wie")
         .order_by("wanneer", "pk")
