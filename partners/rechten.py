@@ -43,7 +43,9 @@ def beheerders_groep_bijwerken(**kwargs) -> Group:
             continue
         codenames = [f"{actie}_{model_naam}" for actie in acties]
         gewenst.extend(
-            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+            Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
         )
     groep.permissions.set(gewenst)
     return groep

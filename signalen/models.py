@@ -482,6 +482,7 @@ class Gebeurtenis(AlleenToevoegen):
         return f"{self.get_wat_display()} ({self.wanneer:%d-%m-%Y %H:%M})"
 
 
+
 class ContactInzage(AlleenToevoegen):
     """Every view of a resident's contact details (AVG): who, when, which resident, where, why.
     Append-only like the event log."""
@@ -503,6 +504,7 @@ class ContactInzage(AlleenToevoegen):
 
     def __str__(self):
         return f"{self.wie} – {self.bewoner} ({self.wanneer:%d-%m-%Y %H:%M})"
+
 
 
 class Notitie(models.Model):

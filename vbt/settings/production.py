@@ -19,12 +19,12 @@ STORAGES = {
 }
 
 SECURE_SSL_REDIRECT = env_bool(
-    "SECURE_SSL_REDIRECT",
-    True,
-    help_tekst="Redirect http to https (off only behind a proxy "
-    "that already does, or for a local benchmark).",
+    "SECURE_SSL_REDIRECT", True, help_tekst="Redirect http to https (off only behind a proxy "
+    "that already does, or for a local benchmark)."
 )
-if env_bool("SECURE_PROXY_SSL_HEADER", False, help_tekst="Trust X-Forwarded-Proto from the proxy."):
+if env_bool(
+    "SECURE_PROXY_SSL_HEADER", False, help_tekst="Trust X-Forwarded-Proto from the proxy."
+):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int(
     "SECURE_HSTS_SECONDS", 31536000, help_tekst="HSTS max-age in seconds."
