@@ -215,7 +215,11 @@ class Signaal(models.Model):
             models.Index(fields=["team", "status", "-geregistreerd_op"], name="signaal_team"),
             models.Index(fields=["status", "verloopt_op"], name="signaal_verloop"),
             models.Index(fields=["thema", "-geregistreerd_op"], name="signaal_thema"),
-            models.Index(fields=["doorverwezen_naar", "status"], name="signaal_doorverwezen"),
+            # With the date: a partner's referred signals, newest first, on its home page.
+            models.Index(
+                fields=["doorverwezen_naar", "status", "-geregistreerd_op", "-id"],
+                name="signaal_doorverwezen_recent",
+            ),
             # The lists' filters and sorts (issue 7): the default order, each filter with it,
             # and the other sort keys, so a page of 25 is read from an index, never sorted.
             models.Index(fields=["-geregistreerd_op", "-id"], name="signaal_recent"),
