@@ -10,7 +10,7 @@ from signalen.toegang import is_teamleider_van
 from .constants import EIGENAAR_BEWONERS, ActieStatus
 from .filters import DatumInvoer
 from .selectors import teamleden_voor_verantwoordelijke, trekkers_van_verbeterpunt
-from .toegang import mag_acties_beheren, team_partners
+from .toegang import mag_acties_beheren
 
 
 class TrekkerKeuze(forms.ModelChoiceField):
@@ -25,16 +25,6 @@ class TrekkerKeuze(forms.ModelChoiceField):
 class MedewerkerKeuze(forms.ModelChoiceField):
     def label_from_instance(self, mens):
         return f"{mens.get_full_name() or mens.username} – {mens.partner}"
-
-
-def eigenaar_keuzes(user, team) -> list[tuple[str, str]]:
-    """The owners this user may give an action of this team to (the rule of acties.toegang)."""
-    if not mag_acties_beheren(user, team):
-        return []
-    if is_teamleider_van(user, team):
-        keuzes = [(str(partner.pk), partner.naam) for partner in team_partners(team)]
-        return [*keuzes, (EIGENAAR_BEWONERS, str(_("De bewoners zelf")))]
-    return [(str(user.partner_id), str(user.partner))]
 
 
 class ActieFormulier(forms.Form):
@@ -69,14 +59,40 @@ class ActieFormulier(forms.Form):
     def __init__(self, *args, user, verbeterpunt, **kwargs):
         super().__init__(*args, **kwargs)
         team = verbeterpunt.team
-        self.fields["eigenaar"].widget.choices = eigenaar_keuzes(user, team)
+        teamleider = is_teamleider_van(user, team)
         mensen = teamleden_voor_verantwoordelijke(team)
-        if is_teamleider_van(user, team):
+        if teamleider:
             self.fields["trekker"].queryset = trekkers_van_verbeterpunt(verbeterpunt)
+            # The point page already loaded the committed residents: show those, no query.
+            meedoend = getattr(verbeterpunt, "meedoende_steun", None)
+            if meedoend is not None:
+                self._keuzes_uit("trekker", meedoend)
         else:  # a medewerker only works for their own partner, never for the residents
             mensen = mensen.filter(partner_id=user.partner_id)
             del self.fields["trekker"]
         self.fields["verantwoordelijke"].queryset = mensen
+        if not mag_acties_beheren(user, team):
+            self.fields["eigenaar"].widget.choices = []
+            return
+        # One query for two lists: the owners a teamleider may choose are exactly the active
+        # partners of the team's active members (acties.toegang.team_partners).
+        geladen = list(mensen)
+        self._keuzes_uit("verantwoordelijke", geladen)
+        if teamleider:
+            partners = {m.partner.pk: m.partner for m in geladen if m.partner.actief}
+            keuzes = [(str(p.pk), p.naam) for p in sorted(partners.values(), key=lambda p: p.naam)]
+            keuzes.append((EIGENAAR_BEWONERS, str(_("De bewoners zelf"))))
+        else:
+            keuzes = [(str(user.partner_id), str(user.partner))]
+        self.fields["eigenaar"].widget.choices = keuzes
+
+    def _keuzes_uit(self, naam: str, objecten) -> None:
+        """Render a model choice field from rows already loaded; validation still goes through
+        its queryset, so a POST can only name an allowed row."""
+        veld = self.fields[naam]
+        veld.widget.choices = [("", veld.empty_label)] + [
+            (str(obj.pk), veld.label_from_instance(obj)) for obj in objecten
+        ]
 
     def clean_eigenaar(self):
         waarde = self.cleaned_data["eigenaar"].strip()

@@ -64,7 +64,10 @@ class Activiteit(models.Model):
         verbose_name = _("activiteit")
         verbose_name_plural = _("activiteiten")
         ordering = ["-datum", "-id"]
-        indexes = [models.Index(fields=["team", "-datum"], name="activiteit_team_datum")]
+        indexes = [
+            models.Index(fields=["team", "-datum"], name="activiteit_team_datum"),
+            models.Index(fields=["-datum", "-id"], name="activiteit_datum"),
+        ]
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.subgebied.naam} {self.datum:%d-%m-%Y}"
@@ -212,7 +215,23 @@ class Signaal(models.Model):
             models.Index(fields=["team", "status", "-geregistreerd_op"], name="signaal_team"),
             models.Index(fields=["status", "verloopt_op"], name="signaal_verloop"),
             models.Index(fields=["thema", "-geregistreerd_op"], name="signaal_thema"),
-            models.Index(fields=["doorverwezen_naar", "status"], name="signaal_doorverwezen"),
+            # With the date: a partner's referred signals, newest first, on its home page.
+            models.Index(
+                fields=["doorverwezen_naar", "status", "-geregistreerd_op", "-id"],
+                name="signaal_doorverwezen_recent",
+            ),
+            # The lists' filters and sorts (issue 7): the default order, each filter with it,
+            # and the other sort keys, so a page of 25 is read from an index, never sorted.
+            models.Index(fields=["-geregistreerd_op", "-id"], name="signaal_recent"),
+            models.Index(
+                fields=["buurt", "thema", "-geregistreerd_op"], name="signaal_buurt_thema"
+            ),
+            models.Index(fields=["subgebied", "-geregistreerd_op"], name="signaal_subgebied"),
+            models.Index(fields=["kanaal", "-geregistreerd_op"], name="signaal_kanaal"),
+            models.Index(fields=["-aantal_bewoners", "-id"], name="signaal_aantal"),
+            models.Index(fields=["verloopt_op", "id"], name="signaal_verloopt"),
+            models.Index(fields=["draagvlak_bereikt_op"], name="signaal_draagvlak"),
+            models.Index(fields=["status", "-geregistreerd_op"], name="signaal_status"),
         ]
 
     def __str__(self):
@@ -355,6 +374,10 @@ class Verbeterpunt(models.Model):
             models.Index(fields=["buurt", "status", "-aangemaakt_op"], name="verbeterpunt_buurt"),
             models.Index(fields=["team", "status", "-aangemaakt_op"], name="verbeterpunt_team"),
             models.Index(fields=["status", "spaak_na"], name="verbeterpunt_spaak"),
+            models.Index(fields=["-aangemaakt_op", "-id"], name="verbeterpunt_recent"),
+            models.Index(fields=["thema", "-aangemaakt_op"], name="verbeterpunt_thema"),
+            models.Index(fields=["subgebied", "-aangemaakt_op"], name="verbeterpunt_subgebied"),
+            models.Index(fields=["-aantal_bewoners", "-id"], name="verbeterpunt_aantal"),
         ]
 
     def __str__(self):

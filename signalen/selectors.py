@@ -1,7 +1,17 @@
 """Every read a view needs, scoped to the user (deny by default) and with its joins, so a page
 runs a fixed number of queries whatever the data size."""
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -98,17 +108,34 @@ def verbeterpunten_voor(user) -> QuerySet[Verbeterpunt]:
     )
 
 
+def _met_lidmaatschap(user, qs: QuerySet) -> QuerySet:
+    """Annotate whether the user is a member of the row's team, in the row's own query."""
+    if not user.is_authenticated:
+        return qs.annotate(ben_lid=Value(False))
+    return qs.annotate(
+        ben_lid=Exists(
+            Team.leden.through.objects.filter(team_id=OuterRef("team_id"), medewerker_id=user.pk)
+        )
+    )
+
+
+def _lidmaatschap_onthouden(user, obj):
+    """Give the team the answer toegang._lid_van needs, so access checks cost no query."""
+    if user.is_authenticated:
+        obj.team.lidmaatschap = {user.pk: obj.ben_lid}
+    return obj
+
+
 def verbeterpunt_detail(user, pk) -> Verbeterpunt:
-    qs = verbeterpunten_voor(user).prefetch_related(
+    qs = _met_lidmaatschap(user, verbeterpunten_voor(user)).prefetch_related(
         "betrokken_partners",
         "initiatieven",
-        Prefetch("team__leden", queryset=_leden()),
         Prefetch(
             "signalen",
             queryset=Signaal.objects.select_related("subgebied").order_by("geregistreerd_op"),
         ),
     )
-    return get_object_or_404(qs, pk=pk)
+    return _lidmaatschap_onthouden(user, get_object_or_404(qs, pk=pk))
 
 
 def open_verbeterpunten_voor_koppelen(signaal: Signaal) -> QuerySet[Verbeterpunt]:
@@ -130,15 +157,18 @@ def meedoende_steun_van_verbeterpunt(verbeterpunt: Verbeterpunt) -> QuerySet[Ste
             signaal__verbeterpunt=verbeterpunt, ingetrokken_op__isnull=True, wil_meedoen=True
         )
         .select_related("bewoner", "signaal")
-        .order_by("geregistreerd_op")
+        .order_by("geregistreerd_op", "pk")
     )
 
 
 def gebeurtenissen_van_verbeterpunt(verbeterpunt: Verbeterpunt, user=None) -> QuerySet:
     """The point's timeline: its own events and those of its signals."""
     qs = (
+        # The signals' ids as values (the detail page has them prefetched): two indexed
+        # conditions the planner ORs; a join or subquery inside the OR reads the whole log.
         Gebeurtenis.objects.filter(
-            Q(verbeterpunt=verbeterpunt) | Q(signaal__verbeterpunt=verbeterpunt)
+            Q(verbeterpunt=verbeterpunt)
+            | Q(signaal_id__in=[signaal.pk for signaal in verbeterpunt.signalen.all()])
         )
         .select_related("wie")
         .order_by("wanneer", "pk")

@@ -10,6 +10,10 @@ from partners.constants import Rol
 def _lid_van(user, team) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
+    # A selector may have answered this already for this user (selectors.met_lidmaatschap).
+    bekend = getattr(team, "lidmaatschap", None)
+    if bekend is not None and user.pk in bekend:
+        return bekend[user.pk]
     # Use the prefetched members when a view already loaded them (no query per row).
     cache = getattr(team, "_prefetched_objects_cache", {})
     if "leden" in cache:

@@ -583,6 +583,7 @@ def _verbeterpunt_pagina(request, verbeterpunt, *, status=200, status_form=None)
         if waarde in VERBETERPUNT_OVERGANGEN[verbeterpunt.status]
     ]
     meedoend = list(selectors.meedoende_steun_van_verbeterpunt(verbeterpunt))
+    verbeterpunt.meedoende_steun = meedoend  # the add-action form offers these as trekker
     context = {
         "verbeterpunt": verbeterpunt,
         "meedoend": meedoend,

@@ -1,0 +1,477 @@
+"""`make bench`: measure the main pages against a seeded PostgreSQL database.
+
+Starts gunicorn with the production settings, then per page and role:
+(a) latency of single requests (median, p95), (b) requests per second under a concurrent load
+(locust, headless), (c) queries per request (in process, Django's test client), (d) the admin
+changelist of signals as baseline and the ratio page/admin, (e) logging a signal and recording a
+support through the real forms. Writes a report a person can read (bench/rapport.md) and exits
+non-zero when a budget is broken.
+
+Environment: BENCH_DATABASE_URL, BENCH_POORT (8765), BENCH_HERHALINGEN (50), BENCH_LOCUST_DUUR
+(30s), BENCH_LOCUST_GEBRUIKERS (12), BENCH_RAPPORT (bench/rapport.md).
+"""
+
+import csv
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+import requests
+
+BASIS = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASIS))
+
+from bench.paginas import ADMIN, PAGINAS  # noqa: E402
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vbt_bench")
+POORT = int(os.environ.get("BENCH_POORT", "8765"))
+HOST = f"http://127.0.0.1:{POORT}"
+HERHALINGEN = int(os.environ.get("BENCH_HERHALINGEN", "50"))
+LOCUST_DUUR = os.environ.get("BENCH_LOCUST_DUUR", "30s")
+LOCUST_GEBRUIKERS = int(os.environ.get("BENCH_LOCUST_GEBRUIKERS", "12"))
+RAPPORT = Path(os.environ.get("BENCH_RAPPORT", BASIS / "bench" / "rapport.md"))
+# 2 workers on 2 cores: the app is CPU-bound Python with PostgreSQL on the same machine, so one
+# sync worker per core keeps both busy; more workers only queue for the same cores.
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+MAX_QUERIES = 12
+POST_BUDGET_MS = 50
+
+# Production settings, made to work over plain http on 127.0.0.1 for this run only. The
+# secrets are throwaway: nothing here ever reaches a real deployment.
+OMGEVING = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "vbt.settings.production",
+    "DATABASE_URL": DATABASE_URL,
+    "SECRET_KEY": "bench-alleen-lokaal-" + "x" * 40,
+    "VBT_STEUN_PEPPER": "bench-alleen-lokaal",
+    "ALLOWED_HOSTS": "127.0.0.1,testserver",
+    "SECURE_SSL_REDIRECT": "false",
+    "SESSION_COOKIE_SECURE": "false",
+    "SECURE_HSTS_SECONDS": "0",
+    "VBT_2FA_VERPLICHT": "false",
+}
+os.environ.update(OMGEVING)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+
+from acties import bench as seed  # noqa: E402
+from acties.models import Actie  # noqa: E402
+from buurten.models import Buurt  # noqa: E402
+from partners.models import Medewerker  # noqa: E402
+from signalen.constants import SignaalStatus, VerbeterpuntStatus  # noqa: E402
+from signalen.models import Bewoner, Gebeurtenis, Signaal, Steun, Verbeterpunt  # noqa: E402
+
+GEBRUIKERS = {
+    "medewerker": seed.BENCH_MEDEWERKER,
+    "teamleider": seed.BENCH_TEAMLEIDER,
+    "beheerder": seed.BENCH_BEHEERDER,
+}
+
+
+@dataclass
+class Keuze:
+    """The bench data the pages are opened with: the worst realistic case of the busiest team."""
+
+    buurt: int
+    thema: int
+    signaal: int
+    punt: int
+    subgebied: int
+
+
+def kies() -> Keuze:
+    user = Medewerker.objects.get(username=seed.BENCH_MEDEWERKER)
+    team = user.teams.first()
+    buurten = list(team.buurten.values_list("pk", flat=True))
+    drukste = (
+        Signaal.objects.filter(buurt_id__in=buurten)
+        .values("buurt_id", "thema_id")
+        .order_by()
+        .annotate(n=django.db.models.Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    # A point with actions and a long timeline, and the signal with the most supports.
+    punt = (
+        Verbeterpunt.objects.filter(team=team, status=VerbeterpuntStatus.IN_UITVOERING)
+        .order_by("-aantal_bewoners", "-pk")
+        .first()
+    )
+    signaal = (
+        Signaal.objects.filter(team=team, status=SignaalStatus.VERBETERPUNT)
+        .order_by("-aantal_bewoners", "-pk")
+        .first()
+    )
+    subgebied = Buurt.objects.get(pk=drukste["buurt_id"]).subgebieden.first()
+    return Keuze(drukste["buurt_id"], drukste["thema_id"], signaal.pk, punt.pk, subgebied.pk)
+
+
+def url_van(pagina, keuze) -> str | None:
+    try:
+        url = reverse(pagina.url_naam, args=pagina.args(keuze) if pagina.args else None)
+    except NoReverseMatch:
+        return None
+    if pagina.query:
+        url += "?" + urlencode(pagina.query(keuze))
+    return url
+
+
+# --- gunicorn and login --------------------------------------------------------------------
+
+
+def start_gunicorn():
+    proces = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "vbt.wsgi",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{POORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASIS,
+        env=OMGEVING,
+    )
+    for _i in range(120):
+        try:
+            if requests.get(f"{HOST}/gezond/", timeout=5).status_code == 200:
+                return proces
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    proces.terminate()
+    raise SystemExit("gunicorn kwam niet op")
+
+
+def inloggen(username) -> requests.Session:
+    sessie = requests.Session()
+    sessie.get(f"{HOST}/inloggen/")
+    antwoord = sessie.post(
+        f"{HOST}/inloggen/",
+        data={
+            "csrfmiddlewaretoken": sessie.cookies["csrftoken"],
+            "inlog_view-current_step": "auth",
+            "auth-username": username,
+            "auth-password": seed.BENCH_WACHTWOORD,
+        },
+        allow_redirects=False,
+    )
+    if antwoord.status_code != 302 or "sessionid" not in sessie.cookies:
+        raise SystemExit(f"inloggen als {username} mislukt ({antwoord.status_code})")
+    return sessie
+
+
+# --- measurements --------------------------------------------------------------------------
+
+
+def p95(tijden):
+    tijden = sorted(tijden)
+    return tijden[min(len(tijden) - 1, int(round(0.95 * (len(tijden) - 1))))]
+
+
+def latentie(sessie, url, n=HERHALINGEN):
+    for _i in range(3):  # warm up: worker caches, PostgreSQL buffers
+        sessie.get(HOST + url)
+    tijden, status = [], None
+    for _i in range(n):
+        begin = time.perf_counter()
+        antwoord = sessie.get(HOST + url)
+        tijden.append((time.perf_counter() - begin) * 1000)
+        status = antwoord.status_code
+    return statistics.median(tijden), p95(tijden), status
+
+
+def queries(username, url) -> int:
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(Medewerker.objects.get(username=username))
+    client.get(url)  # the first request of a session may differ (session renewal)
+    with CaptureQueriesContext(connection) as vastgelegd:
+        client.get(url)
+    return len(vastgelegd)
+
+
+def locust(urls: dict) -> dict:
+    """Concurrent load: every role's users open every page; returns name -> requests/s."""
+    with tempfile.TemporaryDirectory() as map_:
+        paginas = Path(map_) / "paginas.json"
+        paginas.write_text(json.dumps(urls))
+        prefix = Path(map_) / "stats"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(BASIS / "bench" / "locustfile.py"),
+                "--headless",
+                "--host",
+                HOST,
+                "-u",
+                str(LOCUST_GEBRUIKERS),
+                "-r",
+                str(LOCUST_GEBRUIKERS),
+                "-t",
+                LOCUST_DUUR,
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            env={**os.environ, "BENCH_PAGINAS": str(paginas)},
+            check=False,
+        )
+        resultaat = {}
+        with open(f"{prefix}_stats.csv", newline="") as bestand:
+            for rij in csv.DictReader(bestand):
+                resultaat[rij["Name"]] = {
+                    "rps": float(rij["Requests/s"]),
+                    "mediaan": float(rij["Median Response Time"] or 0),
+                    "p95": float(rij["95%"] or 0),
+                    "fouten": int(rij["Failure Count"]),
+                    "aantal": int(rij["Request Count"]),
+                }
+        return resultaat
+
+
+def versie_uit(html: str) -> str:
+    gevonden = re.search(r'name="versie" value="(\d+)"', html)
+    return gevonden.group(1) if gevonden else "1"
+
+
+def schrijven(sessie, keuze, n=20):
+    """(e) Logging a signal and recording a support: POST through the real forms."""
+    signaal_tijden, steun_tijden = [], []
+    nieuw = f"{HOST}/signalen/nieuw/"
+    laatste = None
+    for i in range(n):
+        sessie.get(nieuw)
+        begin = time.perf_counter()
+        antwoord = sessie.post(
+            nieuw,
+            data={
+                "csrfmiddlewaretoken": sessie.cookies["csrftoken"],
+                "buurt": keuze.buurt,
+                "subgebied": keuze.subgebied,
+                "thema": keuze.thema,
+                "omschrijving": f"Benchmark: kapotte lantaarnpaal nummer {i}",
+                "kanaal": "straathoekbijeenkomst",
+            },
+            allow_redirects=False,
+        )
+        signaal_tijden.append((time.perf_counter() - begin) * 1000)
+        if antwoord.status_code != 302:
+            raise SystemExit(f"signaal registreren gaf {antwoord.status_code}")
+        laatste = antwoord.headers["Location"]
+    steun_url = f"{HOST}{laatste}steun/"
+    basis = int(time.time())
+    for i in range(n):
+        formulier = sessie.get(steun_url).text
+        begin = time.perf_counter()
+        antwoord = sessie.post(
+            steun_url,
+            data={
+                "csrfmiddlewaretoken": sessie.cookies["csrftoken"],
+                "kanaal": "deur_tot_deur",
+                "datum": datetime.now().date().isoformat(),
+                "versie": versie_uit(formulier),
+                "bewoners-TOTAL_FORMS": "1",
+                "bewoners-INITIAL_FORMS": "0",
+                "bewoners-MIN_NUM_FORMS": "0",
+                "bewoners-MAX_NUM_FORMS": "20",
+                "bewoners-0-postcode": "6221 AB",
+                "bewoners-0-huisnummer": str(basis % 100000 + i),
+                "bewoners-0-naam": f"Bench {i}",
+            },
+            allow_redirects=False,
+        )
+        steun_tijden.append((time.perf_counter() - begin) * 1000)
+        if antwoord.status_code != 302:
+            raise SystemExit(f"steun registreren gaf {antwoord.status_code}")
+    return signaal_tijden, steun_tijden
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    cpu = "?"
+    for regel in Path("/proc/cpuinfo").read_text().splitlines():
+        if regel.startswith("model name"):
+            cpu = regel.split(":", 1)[1].strip()
+            break
+    geheugen = "?"
+    for regel in Path("/proc/meminfo").read_text().splitlines():
+        if regel.startswith("MemTotal"):
+            geheugen = f"{int(regel.split()[1]) / 1024 / 1024:.1f} GB"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg = cursor.fetchone()[0]
+    return [
+        f"- Machine: {os.cpu_count()} cores ({cpu}), {geheugen} RAM, "
+        f"{platform.system()} {platform.release()}",
+        f"- PostgreSQL {pg} on the same machine; gunicorn {WORKERS} sync workers, "
+        f"Python {platform.python_version()}, settings vbt.settings.production",
+        f"- Date: {datetime.now():%Y-%m-%d %H:%M}",
+    ]
+
+
+def omvang() -> list[str]:
+    tellingen = {
+        "signalen": Signaal.objects.count(),
+        "steunbetuigingen": Steun.objects.count(),
+        "bewoners": Bewoner.objects.count(),
+        "verbeterpunten": Verbeterpunt.objects.count(),
+        "acties": Actie.objects.count(),
+        "gebeurtenissen": Gebeurtenis.objects.count(),
+        "gebruikers": Medewerker.objects.count(),
+        "buurten": Buurt.objects.count(),
+    }
+    return [
+        "- Data: " + ", ".join(f"{n:,} {naam}".replace(",", ".") for naam, n in tellingen.items())
+    ]
+
+
+def ja(ok) -> str:
+    return "ja" if ok else "**NEE**"
+
+
+def main():
+    keuze = kies()
+    urls = {p.naam: url_van(p, keuze) for p in PAGINAS}
+    proces = start_gunicorn()
+    try:
+        # Warm up both workers: imports, template and URL caches, connections.
+        for _i in range(10):
+            requests.get(f"{HOST}/inloggen/", timeout=30)
+        sessies = {rol: inloggen(naam) for rol, naam in GEBRUIKERS.items()}
+        rijen = []
+        admin_mediaan = None
+        for pagina in PAGINAS:
+            for rol in pagina.rollen:
+                url = urls[pagina.naam]
+                if url is None:
+                    rijen.append({"pagina": pagina, "rol": rol, "ontbreekt": True})
+                    continue
+                mediaan, p95_, status = latentie(sessies[rol], url)
+                if status == 404:  # URL resolves but the page is not built (yet)
+                    rijen.append({"pagina": pagina, "rol": rol, "ontbreekt": True})
+                    continue
+                rij = {
+                    "pagina": pagina,
+                    "rol": rol,
+                    "url": url,
+                    "status": status,
+                    "mediaan": mediaan,
+                    "p95": p95_,
+                    "queries": queries(GEBRUIKERS[rol], url),
+                }
+                rijen.append(rij)
+                print(
+                    f"{pagina.naam:<36} {rol:<11} {mediaan:7.1f} ms {p95_:7.1f} ms "
+                    f"{rij['queries']:3d} q  ({status})",
+                    flush=True,
+                )
+                if pagina.naam == ADMIN:
+                    admin_mediaan = mediaan
+        signaal_tijden, steun_tijden = schrijven(sessies["medewerker"], keuze)
+        belasting = locust(
+            {
+                rol: {p.naam: urls[p.naam] for p in PAGINAS if rol in p.rollen and urls[p.naam]}
+                for rol in GEBRUIKERS
+            }
+        )
+    finally:
+        proces.terminate()
+        proces.wait(timeout=30)
+    return rapport(rijen, admin_mediaan, signaal_tijden, steun_tijden, belasting)
+
+
+def rapport(rijen, admin_mediaan, signaal_tijden, steun_tijden, belasting) -> int:
+    gebroken = []
+    regels = ["# Benchmark VBT casusregistratie", "", *machine(), *omvang(), ""]
+    regels += [
+        "Budgets (issue 7): at most 12 queries per page; median < 50 ms and p95 < 150 ms for a "
+        "single request; no page slower than the admin changelist of signals (ratio <= 1); "
+        "logging a signal and recording a support < 50 ms. Single requests: "
+        f"{HERHALINGEN} sequential requests per page and role after 3 warm-up requests. "
+        f"Load: locust, {LOCUST_GEBRUIKERS} concurrent users over the three roles, "
+        f"{LOCUST_DUUR}, no think time.",
+        "",
+        "| pagina | rol | mediaan ms | p95 ms | req/s (belasting) | queries | / admin | "
+        "budget gehaald |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for rij in rijen:
+        pagina, rol = rij["pagina"], rij["rol"]
+        if rij.get("ontbreekt"):
+            regels.append(f"| {pagina.naam} | {rol} | ontbreekt | | | | | |")
+            continue
+        ok = rij["queries"] <= MAX_QUERIES and rij["status"] == 200
+        if pagina.mediaan_ms is not None:
+            ok = ok and rij["mediaan"] < pagina.mediaan_ms and rij["p95"] < pagina.p95_ms
+        verhouding = ""
+        if pagina.vergelijk_met_admin and admin_mediaan:
+            verhouding = rij["mediaan"] / admin_mediaan
+            ok = ok and verhouding <= 1
+            verhouding = f"{verhouding:.2f}"
+        rps = belasting.get(f"{rol}: {pagina.naam}", {}).get("rps", 0)
+        if not ok and pagina.naam != ADMIN:
+            gebroken.append(f"{pagina.naam} ({rol})")
+        regels.append(
+            f"| {pagina.naam} | {rol} | {rij['mediaan']:.1f} | {rij['p95']:.1f} | {rps:.1f} | "
+            f"{rij['queries']} | {verhouding} | {ja(ok) if pagina.naam != ADMIN else 'baseline'} |"
+        )
+    for naam, tijden in (
+        ("signaal registreren (POST)", signaal_tijden),
+        ("steun registreren (POST)", steun_tijden),
+    ):
+        mediaan = statistics.median(tijden)
+        ok = mediaan < POST_BUDGET_MS
+        if not ok:
+            gebroken.append(naam)
+        regels.append(
+            f"| {naam} | medewerker | {mediaan:.1f} | {p95(tijden):.1f} | | | | {ja(ok)} |"
+        )
+    totaal = belasting.get("Aggregated", {})
+    regels += [
+        "",
+        f"Under load ({LOCUST_GEBRUIKERS} concurrent users, all pages mixed): "
+        f"**{totaal.get('rps', 0):.1f} requests/s** overall, median "
+        f"{totaal.get('mediaan', 0):.0f} ms, p95 {totaal.get('p95', 0):.0f} ms, "
+        f"{totaal.get('fouten', 0)} failures of {totaal.get('aantal', 0)} requests.",
+        "",
+        f"Admin changelist of signals (baseline): median {admin_mediaan or 0:.1f} ms.",
+        "",
+        "**All budgets met.**" if not gebroken else "**Budget broken:** " + ", ".join(gebroken),
+        "",
+    ]
+    RAPPORT.write_text("\n".join(regels))
+    print("\n".join(regels))
+    print(f"Rapport: {RAPPORT}")
+    return 1 if gebroken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
