@@ -134,6 +134,18 @@ class Actie(models.Model):
             models.Index(fields=["verbeterpunt", "status"], name="actie_verbeterpunt"),
             # The list's default order and the period filter.
             models.Index(fields=["deadline", "id"], name="actie_deadline"),
+            # Open actions by deadline (overdue first is deadline order among open ones): a
+            # partner's on the home page, a team's overdue ones, read in order so LIMIT stops.
+            models.Index(
+                fields=["eigenaar_partner", "deadline", "id"],
+                name="actie_open_partner",
+                condition=Q(status__in=sorted(ACTIE_OPEN)),
+            ),
+            models.Index(
+                fields=["deadline", "id"],
+                name="actie_open_deadline",
+                condition=Q(status__in=sorted(ACTIE_OPEN)),
+            ),
         ]
 
     def __str__(self):

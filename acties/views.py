@@ -67,6 +67,28 @@ def _url_of_leeg(naam: str) -> str:
         return ""
 
 
+class _EersteIdsDanRijen:
+    """Slices a list query in two steps within one SQL statement: the page's ids are sorted and
+    cut from the filtered set alone (narrow rows, no display joins), then only those rows are
+    fetched with their joins and sorted again. Sorting the joined rows of every action before
+    LIMIT was most of the list's time."""
+
+    def __init__(self, qs):
+        self.qs = qs
+
+    def __getitem__(self, deel: slice):
+        qs = self.qs
+        if qs.query.is_empty():
+            return []
+        rijen = Actie.objects.filter(pk__in=qs.values("pk")[deel])
+        rijen.query.select_related = qs.query.select_related
+        if "te_laat_sortering" in qs.query.annotations:
+            rijen = rijen.met_te_laat()
+        if qs.query.order_by:
+            rijen = rijen.order_by(*qs.query.order_by)
+        return list(rijen)
+
+
 # --- Home ------------------------------------------------------------------------------------
 
 
@@ -75,11 +97,10 @@ def home(request):
     """The start page by role and partner: my partner's actions, referred signals and points;
     for a teamleider also the triage queue and overdue actions; for a beheerder the teams."""
     user = request.user
-    context = {
-        "teams": teams_voor(user).prefetch_related("buurten"),
-        "partner": user.partner,
-    }
+    teams = list(teams_voor(user).prefetch_related("buurten"))
+    context = {"teams": teams, "partner": user.partner}
     if not user.is_beheerder:
+        selectors.onthoud_bereik(user, teams)
         acties, meer_acties = _eerste(selectors.mijn_acties(user))
         signalen, meer_signalen = _eerste(selectors.doorverwezen_signalen(user))
         punten, meer_punten = _eerste(selectors.verbeterpunten_van_partner(user))
@@ -113,7 +134,7 @@ def actie_lijst(request):
     # An invalid filter shows its error (400) and no rows, never an unfiltered list.
     geldig = filterset.is_valid()
     qs = filterset.qs if geldig else Actie.objects.none()
-    pagina = pagineer(request, qs)
+    pagina = pagineer(request, _EersteIdsDanRijen(qs))
     return render(
         request,
         "acties/actie_lijst.html",

@@ -21,7 +21,7 @@ from django.db.models import (
     QuerySet,
     Window,
 )
-from django.db.models.functions import RowNumber, TruncMonth
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -158,22 +158,25 @@ def signalen_per_maand(bereik: Bereik) -> list[dict]:
     """Signals per calendar month for the 12 months up to and including the month of `tot`,
     empty months included (as 0)."""
     laatste = bereik.tot.replace(day=1)
-    eerste = maand_terug(laatste, MAANDEN - 1)
-    volgende = (laatste + timedelta(days=32)).replace(day=1)
+    maanden = [maand_terug(laatste, n) for n in range(MAANDEN - 1, -1, -1)]
+    grenzen = [begin_van_dag(m) for m in maanden]
+    grenzen.append(begin_van_dag((laatste + timedelta(days=32)).replace(day=1)))
+    # One pass over the period's rows (an index-only range scan) with a count per month between
+    # Maastricht's month boundaries: no per-row time zone conversion, no sort or grouping.
     tellingen = (
         bereik.signalen()
-        .filter(
-            geregistreerd_op__gte=begin_van_dag(eerste),
-            geregistreerd_op__lt=begin_van_dag(volgende),
+        .filter(geregistreerd_op__gte=grenzen[0], geregistreerd_op__lt=grenzen[-1])
+        .aggregate(
+            **{
+                f"m{i}": Count(
+                    "pk",
+                    filter=Q(geregistreerd_op__gte=grenzen[i], geregistreerd_op__lt=grenzen[i + 1]),
+                )
+                for i in range(len(maanden))
+            }
         )
-        .annotate(maand=TruncMonth("geregistreerd_op", tzinfo=tijdzone()))
-        .values("maand")
-        .annotate(aantal=Count("pk"))
-        .order_by("maand")
     )
-    per_maand = {timezone.localtime(r["maand"], tijdzone()).date(): r["aantal"] for r in tellingen}
-    maanden = [maand_terug(laatste, n) for n in range(MAANDEN - 1, -1, -1)]
-    return [{"maand": m, "aantal": per_maand.get(m, 0)} for m in maanden]
+    return [{"maand": m, "aantal": tellingen[f"m{i}"]} for i, m in enumerate(maanden)]
 
 
 def trechter(bereik: Bereik) -> list[dict]:
@@ -190,7 +193,15 @@ def trechter(bereik: Bereik) -> list[dict]:
             # keeps the funnel monotonic for data from before the moment was stored.
             aantal_draagvlak=Count("pk", filter=Q(draagvlak_bereikt_op__isnull=False) | punt),
             aantal_verbeterpunt=Count("pk", filter=punt),
-            aantal_afgerond=Count("pk", filter=Q(verbeterpunt__status=VerbeterpuntStatus.AFGEROND)),
+            # A lookup in the (small) set of completed points, not a join of every signal.
+            aantal_afgerond=Count(
+                "pk",
+                filter=Q(
+                    verbeterpunt_id__in=Verbeterpunt.objects.filter(
+                        status=VerbeterpuntStatus.AFGEROND
+                    ).values("pk")
+                ),
+            ),
         )
     )
     totaal = tellingen["aantal_signalen"]

@@ -232,6 +232,25 @@ class Signaal(models.Model):
             models.Index(fields=["verloopt_op", "id"], name="signaal_verloopt"),
             models.Index(fields=["draagvlak_bereikt_op"], name="signaal_draagvlak"),
             models.Index(fields=["status", "-geregistreerd_op"], name="signaal_status"),
+            # The dashboard's counts over a period (per buurt in scope, or all for a beheerder):
+            # index-only, with the columns the funnel and the team filter read (PostgreSQL).
+            models.Index(
+                fields=["buurt", "geregistreerd_op"],
+                name="signaal_buurt_periode",
+                include=["id", "team", "draagvlak_bereikt_op", "verbeterpunt"],
+            ),
+            models.Index(
+                fields=["geregistreerd_op"],
+                name="signaal_periode",
+                include=["id", "buurt", "team", "draagvlak_bereikt_op", "verbeterpunt"],
+            ),
+            # A team lead's triage counts on the home page: only the rows that can count.
+            models.Index(
+                fields=["team", "status"],
+                name="signaal_triage",
+                include=["herbeoordelen"],
+                condition=Q(status__in=["draagvlak_bereikt", "nieuw"]) | Q(herbeoordelen=True),
+            ),
         ]
 
     def __str__(self):
