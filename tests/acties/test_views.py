@@ -390,3 +390,33 @@ def test_afronden_via_view_met_vervallen(wereld, client_voor):
     a.refresh_from_db()
     punt.refresh_from_db()
     assert a.status == "vervallen" and punt.status == "afgerond"
+
+
+@pytest.mark.parametrize("sortering", ["", "deadline", "-deadline"])
+def test_pagina_s_volgen_de_volgorde_van_de_hele_lijst(wereld, client_voor, sortering):
+    """A page's ids are cut from the sorted, filtered set first and then fetched with their joins
+    (acties.views._EersteIdsDanRijen): pages together are the whole list, in its order."""
+    punt = snel_punt(wereld, titel="Veel")
+    for i in range(30):
+        ActieFactory(
+            verbeterpunt=punt,
+            omschrijving=f"Stap {i:02d}",
+            eigenaar_partner=wereld.gemeente,
+            deadline=over(i - 10),
+            status="gereed" if i % 7 == 0 else "open",
+            resultaat="Klaar" if i % 7 == 0 else "",
+        )
+    client = client_voor(wereld["medewerker_trajekt"])
+    parameters = {"sortering": sortering} if sortering else {}
+    pagina_1 = _rijen(client.get(LIJST, parameters))
+    pagina_2 = _rijen(client.get(LIJST, {**parameters, "pagina": 2}))
+    assert len(pagina_1) == 25
+    assert len(pagina_2) == 5
+    from acties.filters import ActieFilter
+    from acties.selectors import acties_voor
+
+    user = wereld["medewerker_trajekt"]
+    verwacht = [
+        a.omschrijving for a in ActieFilter(parameters, queryset=acties_voor(user), user=user).qs
+    ]
+    assert pagina_1 + pagina_2 == verwacht
