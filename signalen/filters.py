@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Subgebied
-from buurten.selectors import zichtbare_buurten
+from buurten.selectors import zichtbare_buurten_lijst
 from partners.models import Partner
 from vbt.sortering import Sortering
 
@@ -88,7 +88,7 @@ class LijstFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
-        buurten = list(zichtbare_buurten(user))
+        buurten = zichtbare_buurten_lijst(user)  # the same list the scope filter uses
         wijken = sorted({(b.wijk_id, b.wijk.naam) for b in buurten}, key=lambda w: w[1])
         per_wijk = {}
         for buurt in buurten:

@@ -16,11 +16,20 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from buurten.models import Team
-from buurten.selectors import teams_voor, zichtbare_buurten
+from buurten.selectors import bekende_zichtbare_buurt_ids, teams_voor, zichtbare_buurten
 from partners.constants import Rol
 
 from .constants import VERBETERPUNT_OPEN, GebeurtenisSoort, SignaalStatus, VerbeterpuntStatus
 from .models import Activiteit, Gebeurtenis, Signaal, Steun, Thema, Verbeterpunt
+
+
+def _zichtbare_buurten_filter(user):
+    """What `buurt_id__in=` needs: the user's buurt ids when this request has read them already
+    (the list pages do, for their filter choices: a literal list plans faster and better than
+    the subquery, see buurten.selectors.zichtbare_buurt_ids), else the subquery, so a page that
+    does not read them runs no extra query."""
+    ids = bekende_zichtbare_buurt_ids(user)
+    return zichtbare_buurten(user).values("pk") if ids is None else ids
 
 
 def _zichtbaar(user, qs: QuerySet) -> QuerySet:
@@ -28,7 +37,7 @@ def _zichtbaar(user, qs: QuerySet) -> QuerySet:
         return qs.none()
     if user.is_beheerder:
         return qs
-    return qs.filter(buurt_id__in=zichtbare_buurten(user).values("pk"))
+    return qs.filter(buurt_id__in=_zichtbare_buurten_filter(user))
 
 
 def signalen_voor(user) -> QuerySet[Signaal]:
@@ -190,7 +199,7 @@ def activiteiten_voor(user) -> QuerySet[Activiteit]:
         return Activiteit.objects.none()
     qs = Activiteit.objects.all()
     if not user.is_beheerder:
-        qs = qs.filter(subgebied__buurt_id__in=zichtbare_buurten(user).values("pk"))
+        qs = qs.filter(subgebied__buurt_id__in=_zichtbare_buurten_filter(user))
     return qs.select_related("team", "subgebied__buurt", "door")
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurten.constants import SubgebiedSoort
-from buurten.selectors import zichtbare_buurten
+from buurten.selectors import zichtbare_buurten, zichtbare_buurten_lijst
 from partners.models import Partner
 from vbt import export
 from vbt.paginering import pagineer
@@ -131,6 +131,8 @@ SIGNAAL_KOPPEN = [
 
 
 def _signaal_filter(request):
+    # The filter's buurt choices first: the scope then uses their ids (no extra query).
+    zichtbare_buurten_lijst(request.user)
     qs = selectors.signalen_voor(request.user)
     return SignaalFilter(request.GET, queryset=qs, user=request.user)
 
@@ -547,6 +549,7 @@ VERBETERPUNT_KOPPEN = [
 
 
 def _verbeterpunt_filter(request, qs=None):
+    zichtbare_buurten_lijst(request.user)  # as in _signaal_filter
     qs = selectors.verbeterpunten_voor(request.user) if qs is None else qs
     return VerbeterpuntFilter(request.GET, queryset=qs, user=request.user)
 
@@ -649,6 +652,7 @@ ACTIVITEIT_KOPPEN = [
 
 
 def _activiteit_filter(request):
+    zichtbare_buurten_lijst(request.user)  # as in _signaal_filter
     qs = selectors.activiteiten_voor(request.user)
     return ActiviteitFilter(request.GET, queryset=qs, user=request.user)
 
