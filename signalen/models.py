@@ -232,6 +232,13 @@ class Signaal(models.Model):
             models.Index(fields=["verloopt_op", "id"], name="signaal_verloopt"),
             models.Index(fields=["draagvlak_bereikt_op"], name="signaal_draagvlak"),
             models.Index(fields=["status", "-geregistreerd_op"], name="signaal_status"),
+            # The triage's "recently expired or declined" of a team, latest deadline first:
+            # the plain deadline index would skip the many open signals due later.
+            models.Index(
+                fields=["team", "-verloopt_op", "-id"],
+                condition=models.Q(status__in=["verlopen", "afgewezen"]),
+                name="signaal_triage_gesloten",
+            ),
         ]
 
     def __str__(self):
