@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Window
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import urlencode as urlencode_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -521,6 +522,15 @@ def bewoner_contact(request, pk, bewoner_pk):
 
 # --- Triage ------------------------------------------------------------------------------------
 
+TRIAGE_URLS = ("detail", "promoveren", "doorverwijzen", "afwijzen", "heropenen")
+
+
+def _url_per_pk(naam: str):
+    """A function pk -> reverse(naam, args=[pk]), reversing once."""
+    voorbeeld = reverse(naam, args=[987654321])
+    kop, _, staart = voorbeeld.partition("987654321")
+    return lambda pk: f"{kop}{int(pk)}{staart}"
+
 
 @require_GET
 def triage(request):
@@ -531,7 +541,12 @@ def triage(request):
     pagina = _pagina_met_totaal(request, selectors.triage_voor(user))
     for signaal in pagina:
         signaal.dagen_tot_verlopen = (signaal.verloopt_op - nu).days
-    gesloten = selectors.gesloten_in_triage(user)[:GESLOTEN_IN_TRIAGE]
+    gesloten = list(selectors.gesloten_in_triage(user)[:GESLOTEN_IN_TRIAGE])
+    # Each card has four links or forms: the URLs built by formatting, not ~120 reverse() calls.
+    urls = {naam: _url_per_pk(f"signalen:signaal_{naam}") for naam in TRIAGE_URLS}
+    for signaal in [*pagina, *gesloten]:
+        signaal.urls = {naam: maak(signaal.pk) for naam, maak in urls.items()}
+    terug = request.get_full_path()
     return render(
         request,
         "signalen/triage.html",
@@ -540,7 +555,8 @@ def triage(request):
             "gesloten": gesloten,
             "partners": Partner.objects.filter(actief=True).order_by("naam"),
             "prioriteiten": PromoverenForm.base_fields["prioriteit"].choices,
-            "terug": request.get_full_path(),
+            "terug": terug,
+            "terug_urlencoded": urlencode_filter(terug),
         },
     )
 
