@@ -53,6 +53,12 @@ for _relatie in (Team.buurten.through, Team.leden.through):
     m2m_changed.connect(_vergeet, sender=_relatie, dispatch_uid=f"zichtbaar-{_relatie.__name__}")
 
 
+def generatie() -> int:
+    """Bumped by every change to teams, their buurten or members, buurten or wijken: a value
+    derived from them and kept on a user object is stale when this changed."""
+    return _generatie[0]
+
+
 def _sleutel(user):
     return (_generatie[0], user.pk, user.is_beheerder)
 

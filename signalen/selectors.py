@@ -12,11 +12,17 @@ from django.db.models import (
     Value,
     When,
 )
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from buurten.models import Team
-from buurten.selectors import bekende_zichtbare_buurt_ids, teams_voor, zichtbare_buurten
+from buurten.selectors import (
+    bekende_zichtbare_buurt_ids,
+    generatie,
+    teams_voor,
+    zichtbare_buurten,
+)
 from partners.constants import Rol
 
 from .constants import VERBETERPUNT_OPEN, GebeurtenisSoort, SignaalStatus, VerbeterpuntStatus
@@ -47,18 +53,29 @@ def signalen_voor(user) -> QuerySet[Signaal]:
 
 
 def signaal_detail(user, pk) -> Signaal:
-    qs = (
-        signalen_voor(user)
-        .select_related("activiteit", "verbeterpunt", "geregistreerd_door", "melder")
-        .prefetch_related(Prefetch("team__leden", queryset=_leden()))
+    """One signal with everything its page shows. The user's teams and their buurten are read
+    first in one small query: the scope is then a literal list (a subquery in this ten-table
+    query cost PostgreSQL ~10 ms of planning for a 0.3 ms lookup), and whether the user is in
+    the signal's team (toegang) is known without loading the team's members."""
+    if not user.is_authenticated or not user.is_active:
+        raise Http404
+    team_ids, buurt_ids = _teams_en_buurten(user)
+    qs = Signaal.objects.select_related(
+        "buurt",
+        "subgebied",
+        "thema",
+        "team",
+        "doorverwezen_naar",
+        "activiteit",
+        "verbeterpunt",
+        "geregistreerd_door",
+        "melder",
     )
-    return get_object_or_404(qs, pk=pk)
-
-
-def _leden():
-    from partners.models import Medewerker
-
-    return Medewerker.objects.only("pk")
+    if not user.is_beheerder:
+        qs = qs.filter(buurt_id__in=buurt_ids)
+    signaal = get_object_or_404(qs, pk=pk)
+    signaal.team.lidmaatschap = {user.pk: signaal.team_id in team_ids}
+    return signaal
 
 
 def steun_van_signaal(signaal: Signaal) -> QuerySet[Steun]:
@@ -108,17 +125,19 @@ def triage_voor(user) -> QuerySet[Signaal]:
 
 def _teams_en_buurten(user) -> tuple[list[int], list[int]]:
     """The user's team ids and the ids of those teams' buurten (zichtbare_buurten for anyone but
-    a beheerder), in one small query, kept on the user object for the request: the triage's two
-    queries then filter on literal ids instead of planning the same subqueries twice."""
-    bewaard = getattr(user, "_triage_teams_en_buurten", None)
-    if bewaard is not None and bewaard[0] == user.pk:
+    a beheerder), in one small query, kept on the user object for the request (see
+    buurten.selectors.generatie): the big queries then filter on literal ids instead of
+    planning subqueries."""
+    sleutel = (generatie(), user.pk)
+    bewaard = getattr(user, "_teams_en_buurten", None)
+    if bewaard is not None and bewaard[0] == sleutel:
         return bewaard[1]
     rijen = list(Team.objects.filter(leden=user).values_list("pk", "buurten"))
     antwoord = (
         sorted({team for team, _buurt in rijen}),
         sorted({buurt for _team, buurt in rijen if buurt is not None}),
     )
-    user._triage_teams_en_buurten = (user.pk, antwoord)
+    user._teams_en_buurten = (sleutel, antwoord)
     return antwoord
 
 
