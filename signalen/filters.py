@@ -154,7 +154,9 @@ class LijstFilter(django_filters.FilterSet):
             )
             for naam, veld in form.fields.items()
         )
-        gegevens = tuple(sorted((k, tuple(v)) for k, v in self.data.lists()))
+        data = self.data
+        paren = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
+        gegevens = tuple(sorted((k, _als_tekst(v)) for k, v in paren))
         sleutel = (type(self).__qualname__, get_language(), gegevens, velden)
         html = _VELDEN_HTML.get(sleutel)
         if html is None:
