@@ -1,10 +1,11 @@
 """Reads on buurten and teams, scoped to the user (deny by default)."""
 
 from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from partners.models import Medewerker
 
-from .models import Buurt, Team
+from .models import Buurt, Team, Wijk
 
 
 def teams_voor(user: Medewerker) -> QuerySet[Team]:
@@ -25,3 +26,67 @@ def zichtbare_buurten(user: Medewerker) -> QuerySet[Buurt]:
     else:
         qs = Buurt.objects.filter(teams__leden=user).distinct()
     return qs.select_related("wijk").order_by("naam")
+
+
+# --- Resolved once per request ---------------------------------------------------------------
+#
+# The big lists filter on "buurt in the user's buurten". As a subquery
+# (`buurt_id IN (SELECT DISTINCT ... team_buurten ... team_leden)`) PostgreSQL plans every list
+# query with four more joins and cannot estimate how many rows match; a literal list of a few
+# ids plans in a fraction of the time and picks the right index. The list is read once and kept
+# on the user object, which lives for one request (request.user is loaded per request). Any
+# change to teams, their buurten or members, buurten or wijken bumps a generation counter, so a
+# user object kept longer (tests, shell) never answers from an outdated list.
+
+_generatie = [0]
+_ATTRIBUUT = "_zichtbare_buurten_lijst"
+
+
+def _vergeet(**kwargs):
+    _generatie[0] += 1
+
+
+for _model in (Team, Buurt, Wijk):
+    post_save.connect(_vergeet, sender=_model, dispatch_uid=f"zichtbaar-{_model.__name__}-save")
+    post_delete.connect(_vergeet, sender=_model, dispatch_uid=f"zichtbaar-{_model.__name__}-del")
+for _relatie in (Team.buurten.through, Team.leden.through):
+    m2m_changed.connect(_vergeet, sender=_relatie, dispatch_uid=f"zichtbaar-{_relatie.__name__}")
+
+
+def generatie() -> int:
+    """Bumped by every change to teams, their buurten or members, buurten or wijken: a value
+    derived from them and kept on a user object is stale when this changed."""
+    return _generatie[0]
+
+
+def _sleutel(user):
+    return (_generatie[0], user.pk, user.is_beheerder)
+
+
+def zichtbare_buurten_lijst(user: Medewerker) -> list[Buurt]:
+    """zichtbare_buurten(user) as a list (with the wijk, by name), read once per request."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    sleutel = _sleutel(user)
+    bewaard = getattr(user, _ATTRIBUUT, None)
+    if bewaard is not None and bewaard[0] == sleutel:
+        return bewaard[1]
+    buurten = list(zichtbare_buurten(user))
+    setattr(user, _ATTRIBUUT, (sleutel, buurten))
+    return buurten
+
+
+def bekende_zichtbare_buurt_ids(user: Medewerker) -> list[int] | None:
+    """zichtbare_buurt_ids(user) if this user object has read them already, else None (no
+    query): for a scope filter that can use either the ids or a subquery."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    bewaard = getattr(user, _ATTRIBUUT, None)
+    if bewaard is not None and bewaard[0] == _sleutel(user):
+        return [buurt.pk for buurt in bewaard[1]]
+    return None
+
+
+def zichtbare_buurt_ids(user: Medewerker) -> list[int]:
+    """The pks of zichtbare_buurten(user), for `buurt_id__in=`; see zichtbare_buurten_lijst."""
+    return [buurt.pk for buurt in zichtbare_buurten_lijst(user)]

@@ -251,6 +251,13 @@ class Signaal(models.Model):
                 include=["herbeoordelen"],
                 condition=Q(status__in=["draagvlak_bereikt", "nieuw"]) | Q(herbeoordelen=True),
             ),
+            # The triage's "recently expired or declined" of a team, latest deadline first:
+            # the plain deadline index would skip the many open signals due later.
+            models.Index(
+                fields=["team", "-verloopt_op", "-id"],
+                condition=models.Q(status__in=["verlopen", "afgewezen"]),
+                name="signaal_triage_gesloten",
+            ),
         ]
 
     def __str__(self):

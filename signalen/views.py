@@ -8,8 +8,9 @@ the form and the page is shown again with status 400 (409 for a stale form).
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import urlencode as urlencode_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurten.constants import SubgebiedSoort
-from buurten.selectors import zichtbare_buurten
+from buurten.selectors import zichtbare_buurten, zichtbare_buurten_lijst
 from partners.models import Partner
 from vbt import export
 from vbt.paginering import pagineer
@@ -62,6 +63,23 @@ GESLOTEN_IN_TRIAGE = 10
 
 def _pagina(request, qs):
     return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+
+
+def _pagina_met_totaal(request, qs):
+    """Like _pagina, but the total comes with the page's rows (COUNT(*) OVER ()), so the page
+    costs one query instead of a COUNT and a SELECT over the same set. Only a page past the end
+    (no rows to carry the total) falls back to the Paginator's own COUNT."""
+    paginator = Paginator(qs.annotate(_totaal=Window(Count("*"))), PER_PAGINA)
+    nummer = _int_of_none(request.GET.get("pagina")) or 1
+    if nummer >= 1:
+        begin = (nummer - 1) * PER_PAGINA
+        rijen = list(paginator.object_list[begin : begin + PER_PAGINA])
+        if rijen:
+            paginator.count = rijen[0]._totaal  # the cached_property, filled in
+            pagina = paginator.page(nummer)
+            pagina.object_list = rijen
+            return pagina
+    return paginator.get_page(request.GET.get("pagina"))
 
 
 def _fout_op_formulier(form, fout: ValidationError) -> int:
@@ -131,6 +149,8 @@ SIGNAAL_KOPPEN = [
 
 
 def _signaal_filter(request):
+    # The filter's buurt choices first: the scope then uses their ids (no extra query).
+    zichtbare_buurten_lijst(request.user)
     qs = selectors.signalen_voor(request.user)
     return SignaalFilter(request.GET, queryset=qs, user=request.user)
 
@@ -502,6 +522,15 @@ def bewoner_contact(request, pk, bewoner_pk):
 
 # --- Triage ------------------------------------------------------------------------------------
 
+TRIAGE_URLS = ("detail", "promoveren", "doorverwijzen", "afwijzen", "heropenen")
+
+
+def _url_per_pk(naam: str):
+    """A function pk -> reverse(naam, args=[pk]), reversing once."""
+    voorbeeld = reverse(naam, args=[987654321])
+    kop, _, staart = voorbeeld.partition("987654321")
+    return lambda pk: f"{kop}{int(pk)}{staart}"
+
 
 @require_GET
 def triage(request):
@@ -509,17 +538,15 @@ def triage(request):
     if not user.is_teamleider:
         raise PermissionDenied(_("De triage is voor teamleiders."))
     nu = timezone.now()
-    pagina = _pagina(request, selectors.triage_voor(user))
+    pagina = _pagina_met_totaal(request, selectors.triage_voor(user))
     for signaal in pagina:
         signaal.dagen_tot_verlopen = (signaal.verloopt_op - nu).days
-    gesloten = (
-        selectors.signalen_voor(user)
-        .filter(
-            team__in=selectors.teamleider_teams(user),
-            status__in=[SignaalStatus.VERLOPEN, SignaalStatus.AFGEWEZEN],
-        )
-        .order_by("-verloopt_op", "-pk")[:GESLOTEN_IN_TRIAGE]
-    )
+    gesloten = list(selectors.gesloten_in_triage(user)[:GESLOTEN_IN_TRIAGE])
+    # Each card has four links or forms: the URLs built by formatting, not ~120 reverse() calls.
+    urls = {naam: _url_per_pk(f"signalen:signaal_{naam}") for naam in TRIAGE_URLS}
+    for signaal in [*pagina, *gesloten]:
+        signaal.urls = {naam: maak(signaal.pk) for naam, maak in urls.items()}
+    terug = request.get_full_path()
     return render(
         request,
         "signalen/triage.html",
@@ -528,7 +555,8 @@ def triage(request):
             "gesloten": gesloten,
             "partners": Partner.objects.filter(actief=True).order_by("naam"),
             "prioriteiten": PromoverenForm.base_fields["prioriteit"].choices,
-            "terug": request.get_full_path(),
+            "terug": terug,
+            "terug_urlencoded": urlencode_filter(terug),
         },
     )
 
@@ -547,6 +575,7 @@ VERBETERPUNT_KOPPEN = [
 
 
 def _verbeterpunt_filter(request, qs=None):
+    zichtbare_buurten_lijst(request.user)  # as in _signaal_filter
     qs = selectors.verbeterpunten_voor(request.user) if qs is None else qs
     return VerbeterpuntFilter(request.GET, queryset=qs, user=request.user)
 
@@ -649,6 +678,7 @@ ACTIVITEIT_KOPPEN = [
 
 
 def _activiteit_filter(request):
+    zichtbare_buurten_lijst(request.user)  # as in _signaal_filter
     qs = selectors.activiteiten_voor(request.user)
     return ActiviteitFilter(request.GET, queryset=qs, user=request.user)
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import django_filters
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,7 @@ class Sortering(django_filters.OrderingFilter):
         parameters = [p for p in (value or ()) if p] or [self.standaard]
         volgorde = [self.get_ordering_value(p) for p in parameters]
         laatste = "-pk" if volgorde[0].startswith("-") else "pk"
-        return qs.order_by(*(_lege_laatst(veld) for veld in volgorde), laatste)
+        return qs.order_by(*(_lege_laatst(qs.model, veld) for veld in volgorde), laatste)
 
     def huidige(self, waarde) -> str:
         """The sort parameter in force for a raw URL value (invalid or empty: the default)."""
@@ -34,9 +35,29 @@ class Sortering(django_filters.OrderingFilter):
         return waarde if waarde in geldig else self.standaard
 
 
-def _lege_laatst(veld: str):
+def _kan_leeg_zijn(model, pad: str) -> bool:
+    """Whether the column at `pad` ("buurt__naam") can be NULL: a nullable field on the way
+    (or an unknown path, to be safe) says yes."""
+    try:
+        for naam in pad.split("__"):
+            veld = model._meta.get_field(naam)
+            if veld.null:
+                return True
+            if not veld.is_relation:
+                return False
+            model = veld.related_model
+    except FieldDoesNotExist:  # not a plain field path: keep the NULLS LAST order
+        return True
+    return True
+
+
+def _lege_laatst(model, veld: str):
     """Empty values last in both directions, on every database (PostgreSQL would put NULLs
-    first when descending, SQLite when ascending)."""
+    first when descending, SQLite when ascending). Only for a column that can be empty: a
+    NULLS LAST order does not match a plain (DESC) index, so PostgreSQL would sort the whole
+    list instead of reading the first rows of the index."""
+    if not _kan_leeg_zijn(model, veld.lstrip("-")):
+        return veld
     if veld.startswith("-"):
         return F(veld[1:]).desc(nulls_last=True)
     return F(veld).asc(nulls_last=True)
