@@ -171,10 +171,6 @@ def teamleden_voor_verantwoordelijke(team) -> QuerySet[Medewerker]:
 # --- Home page ------------------------------------------------------------------------------
 
 
-def _eigen_teams(user) -> list[int]:
-    return eigen_team_ids(user)
-
-
 def mijn_acties(user) -> QuerySet[Actie]:
     """Open actions of the user's partner on points of the user's teams, overdue first."""
     if not user.is_authenticated or user.partner_id is None or user.is_beheerder:
@@ -184,7 +180,7 @@ def mijn_acties(user) -> QuerySet[Actie]:
     return (
         _voor_tabel(acties_voor(user))
         .open()
-        .filter(eigenaar_partner_id=user.partner_id, verbeterpunt__team_id__in=_eigen_teams(user))
+        .filter(eigenaar_partner_id=user.partner_id, verbeterpunt__team_id__in=eigen_team_ids(user))
         .order_by("deadline", "pk")
     )
 
@@ -231,7 +227,7 @@ def triage_tellingen(user) -> dict | None:
         return None
     # Only rows that can count (the partial index signaal_triage holds exactly these).
     return (
-        Signaal.objects.filter(team_id__in=_eigen_teams(user))
+        Signaal.objects.filter(team_id__in=eigen_team_ids(user))
         .filter(
             Q(status__in=[SignaalStatus.NIEUW, SignaalStatus.DRAAGVLAK_BEREIKT])
             | Q(herbeoordelen=True)
@@ -264,7 +260,7 @@ def te_late_acties_van_team(user) -> QuerySet[Actie]:
     return (
         _voor_tabel(acties_voor(user))
         .te_laat()
-        .filter(verbeterpunt__team_id__in=_eigen_teams(user))
+        .filter(verbeterpunt__team_id__in=eigen_team_ids(user))
         .order_by("deadline", "pk")
     )
 
