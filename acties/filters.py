@@ -5,10 +5,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buurten.models import Buurt
-from buurten.selectors import zichtbare_buurten
+from buurten.selectors import zichtbare_buurten_lijst
 from partners.models import Medewerker, Partner
 from signalen.models import Thema
+from vbt.filterpaneel import GecachtPaneel
 
 from .constants import ACTIE_OPEN, ActieStatus
 
@@ -33,29 +33,23 @@ class DatumBereik(django_filters.widgets.DateRangeWidget):
         forms.MultiWidget.__init__(self, widgets, attrs)
 
 
-class ActieFilter(django_filters.FilterSet):
+class ActieFilter(GecachtPaneel, django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[(LOPEND, _("Open of bezig")), *ActieStatus.choices],
         method="filter_status",
         empty_label=_("Alle"),
     )
-    eigenaar_partner = django_filters.ModelChoiceFilter(
-        label=_("Eigenaar (partner)"),
-        queryset=Partner.objects.none(),
-        empty_label=_("Alle"),
+    # Plain-value choices (read in __init__, one query each): the rendered panel can then be
+    # cached (vbt.filterpaneel) and an id outside the user's scope is a form error.
+    eigenaar_partner = django_filters.ChoiceFilter(
+        label=_("Eigenaar (partner)"), choices=[], empty_label=_("Alle")
     )
-    buurt = django_filters.ModelChoiceFilter(
-        label=_("Buurt"),
-        field_name="verbeterpunt__buurt",
-        queryset=Buurt.objects.none(),
-        empty_label=_("Alle"),
+    buurt = django_filters.ChoiceFilter(
+        label=_("Buurt"), field_name="verbeterpunt__buurt", choices=[], empty_label=_("Alle")
     )
-    thema = django_filters.ModelChoiceFilter(
-        label=_("Thema"),
-        field_name="verbeterpunt__thema",
-        queryset=Thema.objects.all(),
-        empty_label=_("Alle"),
+    thema = django_filters.ChoiceFilter(
+        label=_("Thema"), field_name="verbeterpunt__thema", choices=[], empty_label=_("Alle")
     )
     te_laat = django_filters.BooleanFilter(
         label=_("Te laat"),
@@ -66,10 +60,8 @@ class ActieFilter(django_filters.FilterSet):
         label=_("Deadline (van – tot en met)"),
         widget=DatumBereik(),
     )
-    verantwoordelijke = django_filters.ModelChoiceFilter(
-        label=_("Verantwoordelijke"),
-        queryset=Medewerker.objects.none(),
-        empty_label=_("Alle"),
+    verantwoordelijke = django_filters.ChoiceFilter(
+        label=_("Verantwoordelijke"), choices=[], empty_label=_("Alle")
     )
     # Reached from a point's page: not in the form, but kept in the URL.
     verbeterpunt = django_filters.NumberFilter(
@@ -93,17 +85,44 @@ class ActieFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
-        teams = user.teams.all() if not user.is_beheerder else None
         partners = Partner.objects.order_by("naam")
-        mensen = Medewerker.objects.filter(partner__isnull=False).select_related("partner")
-        if teams is not None:
+        mensen = Medewerker.objects.filter(partner__isnull=False)
+        if not user.is_beheerder:
+            teams = user.teams.all()
             partners = partners.filter(medewerkers__teams__in=teams).distinct()
             mensen = mensen.filter(teams__in=teams).distinct()
-        self.filters["buurt"].queryset = zichtbare_buurten(user)
-        self.filters["eigenaar_partner"].queryset = partners
-        self.filters["verantwoordelijke"].queryset = mensen.order_by(
-            "first_name", "last_name", "username"
-        )
+
+        def buurten():  # grouped by wijk, as on the other lists
+            per_wijk = {}
+            for buurt in zichtbare_buurten_lijst(user):
+                per_wijk.setdefault(buurt.wijk.naam, []).append((buurt.pk, buurt.naam))
+            return sorted(per_wijk.items())
+
+        def verantwoordelijken():
+            rijen = mensen.order_by("first_name", "last_name", "username").values_list(
+                "pk", "first_name", "last_name", "username"
+            )
+            return [
+                (pk, " ".join(d for d in (voornaam, achternaam) if d) or gebruikersnaam)
+                for pk, voornaam, achternaam, gebruikersnaam in rijen
+            ]
+
+        self._keuzes("buurt", buurten)
+        self._keuzes("eigenaar_partner", lambda: partners.values_list("pk", "naam"))
+        self._keuzes("thema", lambda: Thema.objects.order_by("naam").values_list("pk", "naam"))
+        self._keuzes("verantwoordelijke", verantwoordelijken)
+
+    def _keuzes(self, naam, lees):
+        """Choices read on first use and then kept: an export validates only the filters that
+        are set, so it reads no list it does not need; the page reads each list once."""
+        bewaard = []
+
+        def keuzes():
+            if not bewaard:
+                bewaard.append(list(lees()))
+            return bewaard[0]
+
+        self.filters[naam].extra["choices"] = keuzes
 
     def filter_status(self, queryset, name, value):
         if value == LOPEND:

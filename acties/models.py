@@ -132,6 +132,8 @@ class Actie(models.Model):
             models.Index(fields=["status", "deadline"], name="actie_status_deadline"),
             models.Index(fields=["eigenaar_partner", "status"], name="actie_partner_status"),
             models.Index(fields=["verbeterpunt", "status"], name="actie_verbeterpunt"),
+            # "Points my partner owns an action of" (home page): read from the index alone.
+            models.Index(fields=["eigenaar_partner", "verbeterpunt"], name="actie_partner_punt"),
             # The list's default order and the period filter.
             models.Index(fields=["deadline", "id"], name="actie_deadline"),
             # Open actions by deadline (overdue first is deadline order among open ones): a

@@ -16,7 +16,8 @@ from signalen.selectors import signalen_voor, verbeterpunten_voor
 from .constants import ActieStatus
 from .models import Actie
 
-LIJST_MAX = 25
+# The start page shows the first few of each list and links to the full, filtered list.
+HOME_MAX = 10
 
 
 def _bereik(user) -> tuple[list[int], list[int]]:

@@ -54,7 +54,7 @@ def _fout_op_formulier(form, fout: ValidationError) -> int:
     return 409 if isinstance(fout, services.VerouderdFormulier) else 400
 
 
-def _eerste(qs, aantal=selectors.LIJST_MAX):
+def _eerste(qs, aantal=selectors.HOME_MAX):
     """The first `aantal` rows and whether there are more, in one query."""
     rijen = list(qs[: aantal + 1])
     return rijen[:aantal], len(rijen) > aantal

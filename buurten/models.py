@@ -117,9 +117,7 @@ class Subgebied(models.Model):
         if self.pk and not self.is_hele_buurt:
             oud = Subgebied.objects.filter(pk=self.pk).values_list("soort", flat=True).first()
             if oud == SubgebiedSoort.HELE_BUURT:
-                raise ValidationError(
-                    {"soort": _("Het subgebied 'hele buurt' houdt die soort.")}
-                )
+                raise ValidationError({"soort": _("Het subgebied 'hele buurt' houdt die soort.")})
 
     def delete(self, *args, **kwargs):
         if self.is_hele_buurt and Buurt.objects.filter(pk=self.buurt_id).exists():

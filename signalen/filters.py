@@ -11,15 +11,13 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Subgebied
 from buurten.selectors import zichtbare_buurten_lijst
 from partners.models import Partner
+from vbt.filterpaneel import GecachtPaneel
 from vbt.sortering import Sortering
 
 from . import zoeken
@@ -74,26 +72,7 @@ def _keuze(label, **kwargs):
     return django_filters.ChoiceFilter(label=label, **kwargs)
 
 
-_VELDEN_HTML: dict = {}
-_VELDEN_HTML_MAX = 500
-
-
-def _als_tekst(waarde) -> str:
-    """Choices, attributes, labels (lazy translations too) as one stable text."""
-    if isinstance(waarde, (str, Promise)):
-        return "s" + repr(str(waarde))
-    if isinstance(waarde, dict):
-        waarde = sorted(waarde.items())
-    if isinstance(waarde, (int, float, bool, type(None))):
-        return repr(waarde)
-    return "(" + ",".join(_als_tekst(w) for w in waarde) + ")"
-
-
-def _widgets(widget):
-    return [widget, *getattr(widget, "widgets", ())]
-
-
-class LijstFilter(django_filters.FilterSet):
+class LijstFilter(GecachtPaneel, django_filters.FilterSet):
     """Shared by the three lists: the search box, the area (wijk, buurt, subgebied), the theme
     and partner choices, all limited to what `user` may see."""
 
@@ -131,40 +110,6 @@ class LijstFilter(django_filters.FilterSet):
         self.filters["wijk"].field_name = f"{self.GEBIED}buurt__wijk"
         self.filters["buurt"].field_name = f"{self.GEBIED}buurt"
         self.filters["subgebied"].field_name = "subgebied"
-
-    @property
-    def velden_html(self) -> str:
-        """The filter fields as rendered by lijst/_filter_velden.html (crispy: ~1 ms a field),
-        from a small per-process cache. The key holds everything the HTML is made of: the
-        language, the request's parameters and, per field, its label, help text, widget
-        attributes and choices as text (read from the database on every request, so a renamed
-        buurt or theme is a new key). A form with errors is not cached: ""."""
-        form = self.form
-        if form.errors:
-            return ""
-        velden = tuple(
-            (
-                naam,
-                str(veld.label),
-                str(veld.help_text),
-                _als_tekst(getattr(veld, "choices", ())),
-                _als_tekst(getattr(veld.widget, "choices", ())),
-                _als_tekst([sorted(w.attrs.items()) for w in _widgets(veld.widget)]),
-                veld.required,
-            )
-            for naam, veld in form.fields.items()
-        )
-        data = self.data
-        paren = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
-        gegevens = tuple(sorted((k, _als_tekst(v)) for k, v in paren))
-        sleutel = (type(self).__qualname__, get_language(), gegevens, velden)
-        html = _VELDEN_HTML.get(sleutel)
-        if html is None:
-            html = render_to_string("lijst/_filter_velden.html", {"filter": self})
-            if len(_VELDEN_HTML) >= _VELDEN_HTML_MAX:
-                _VELDEN_HTML.clear()
-            _VELDEN_HTML[sleutel] = html
-        return html
 
     def _keuzes(self, naam, keuzes):
         self.filters[naam].extra["choices"] = list(keuzes)

@@ -520,6 +520,7 @@ class Gebeurtenis(AlleenToevoegen):
             return ""
         return VerbeterpuntStatus(naar).label
 
+
 class ContactInzage(AlleenToevoegen):
     """Every view of a resident's contact details (AVG): who, when, which resident, where, why.
     Append-only like the event log."""

@@ -13,7 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import urlencode as urlencode_filter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -546,6 +548,22 @@ def triage(request):
     urls = {naam: _url_per_pk(f"signalen:signaal_{naam}") for naam in TRIAGE_URLS}
     for signaal in [*pagina, *gesloten]:
         signaal.urls = {naam: maak(signaal.pk) for naam, maak in urls.items()}
+    # The partner <option>s of the referral form differ per card only in which one is chosen
+    # (the theme's default partner): rendered once per default, not once per card.
+    partners = list(Partner.objects.filter(actief=True).order_by("naam").values_list("pk", "naam"))
+    opties = {}
+    for signaal in pagina:
+        standaard = signaal.thema.standaard_primaire_partner_id
+        if standaard not in opties:
+            opties[standaard] = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (pk, mark_safe(" selected") if pk == standaard else "", naam)
+                    for pk, naam in partners
+                ),
+            )
+        signaal.partner_opties = opties[standaard]
     terug = request.get_full_path()
     return render(
         request,
@@ -553,7 +571,6 @@ def triage(request):
         {
             "pagina": pagina,
             "gesloten": gesloten,
-            "partners": Partner.objects.filter(actief=True).order_by("naam"),
             "prioriteiten": PromoverenForm.base_fields["prioriteit"].choices,
             "terug": terug,
             "terug_urlencoded": urlencode_filter(terug),

@@ -79,3 +79,11 @@ def test_zoeken_gebruikt_de_gin_index(gevuld, model, velden, index):
     assert qs.count() >= 3
     plan = _plan(qs.values("pk")[:25])
     assert f"Bitmap Index Scan on {index}" in plan
+
+
+def test_server_side_cursors_plannen_voor_alle_rijen(db):
+    """Exports read every row through a server-side cursor; PostgreSQL plans those for the first
+    10% by default (a slower plan for a whole export). The connection sets it to all rows."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW cursor_tuple_fraction")
+        assert float(cursor.fetchone()[0]) == 1.0

@@ -251,3 +251,42 @@ def test_home_vast_aantal_queries_bij_1_en_10(
         veel = client.get(reverse("home")).content.decode()
     if rol != "beheerder":
         assert veel.count("actie-rij") > weinig.count("actie-rij")
+
+
+def test_home_toont_de_eerste_tien_en_verwijst_naar_de_hele_lijst(wereld, client_voor):
+    """Each list on the start page stops at ten rows; the rest is one link away, in the list
+    filtered to exactly those rows."""
+    gebruiker = wereld["medewerker_politie"]
+    for nummer in range(11):
+        SignaalFactory(
+            team=wereld.team_a,
+            buurt=wereld.buurt_a,
+            omschrijving=f"Doorverwezen nummer {nummer}",
+            status=SignaalStatus.DOORVERWEZEN,
+            doorverwezen_naar=wereld.politie,
+        )
+    punt = snel_punt(wereld, trekker_partner=wereld.politie)
+    for nummer in range(11):
+        ActieFactory(verbeterpunt=punt, eigenaar_partner=wereld.politie, omschrijving=f"A{nummer}")
+    html = _home(client_voor, gebruiker)
+    assert html.count('class="list-group-item doorverwezen-signaal"') == 10
+    assert html.count('class="actie-rij') == 10
+    link = f"/signalen/?status=doorverwezen&amp;doorverwezen_naar={wereld.politie.pk}"
+    assert link in html
+    assert f"/acties/?status=lopend&amp;eigenaar_partner={wereld.politie.pk}" in html
+    # The link leads to all eleven, and only those.
+    lijst = client_voor(gebruiker).get(link.replace("&amp;", "&")).content.decode()
+    assert lijst.count("Doorverwezen nummer") == 11
+
+
+def test_home_zonder_meer_geen_verwijzing(wereld, client_voor):
+    gebruiker = wereld["medewerker_politie"]
+    SignaalFactory(
+        team=wereld.team_a,
+        buurt=wereld.buurt_a,
+        status=SignaalStatus.DOORVERWEZEN,
+        doorverwezen_naar=wereld.politie,
+    )
+    html = _home(client_voor, gebruiker)
+    assert html.count('class="list-group-item doorverwezen-signaal"') == 1
+    assert "Alle signalen doorverwezen naar mijn organisatie" not in html

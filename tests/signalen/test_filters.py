@@ -2,7 +2,7 @@
 scope (another team's rows never appear, whatever the filter) and a fixed number of queries."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.db import connection
@@ -25,7 +25,10 @@ ACTIVITEITEN = reverse("signalen:activiteit_lijst")
 
 
 def dagen(n):
-    return timezone.now() + timedelta(days=n)
+    """Noon (Amsterdam) n days from today: the date filters work on local dates, and a moment
+    computed from "now" lands on another local date late in the evening (UTC, DST)."""
+    dag = timezone.localdate() + timedelta(days=n)
+    return timezone.make_aware(datetime.combine(dag, time(12)))
 
 
 def pks(antwoord, pad) -> list[int]:

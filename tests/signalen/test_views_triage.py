@@ -101,6 +101,28 @@ def test_doorverwijzen_vanuit_triage(wereld, client_voor):
     assert signaal.doorverwezen_naar == wereld.politie
 
 
+def test_doorverwijzen_kiest_vooraf_de_standaardpartner_van_het_thema(wereld, client_voor):
+    """Every card's partner list holds the active partners; the theme's default partner is
+    chosen beforehand, and only on the cards of that theme."""
+    from tests.signalen.factories import ThemaFactory
+
+    politie_thema = ThemaFactory(naam="Overlast", standaard_primaire_partner=wereld.politie)
+    met = registreer_signaal(wereld, thema=politie_thema, omschrijving="Met standaard")
+    zonder = registreer_signaal(wereld, omschrijving="Zonder standaard")
+    html = inhoud(client_voor(wereld["teamleider"]).get(TRIAGE))
+
+    def opties(signaal):
+        begin = html.index(f'id="doorverwijzen-partner-{signaal.pk}"')
+        return html[begin : html.index("</select>", begin)]
+
+    gekozen = f'<option value="{wereld.politie.pk}" selected>'
+    assert gekozen in opties(met)
+    assert opties(met).count(" selected") == 1
+    assert " selected" not in opties(zonder)
+    for partner in (wereld.gemeente, wereld.trajekt, wereld.politie, wereld.corporatie):
+        assert f'value="{partner.pk}"' in opties(zonder)
+
+
 def test_mislukte_actie_vanuit_triage_toont_de_fout(wereld, client_voor):
     signaal = signaal_met_steun(wereld, 2)
     antwoord = client_voor(wereld["teamleider"]).post(
