@@ -18,11 +18,6 @@ def _naam(voornaam, achternaam, gebruikersnaam):
     return f"{voornaam} {achternaam}".strip() or gebruikersnaam
 
 
-def _label(keuzes):
-    labels = dict(keuzes)
-    return lambda waarde: labels.get(waarde, waarde)
-
-
 ACTIE_KOLOMMEN = [
     Kolom(_lazy("Nummer"), "pk", 9),
     Kolom(_lazy("Omschrijving"), "omschrijving", 50),
@@ -42,7 +37,7 @@ ACTIE_KOLOMMEN = [
         lambda voornaam, achternaam, naam: _naam(voornaam, achternaam, naam) if naam else None,
     ),
     Kolom(_lazy("Deadline"), "deadline", 12),
-    Kolom(_lazy("Status"), "status", 12, _label(ActieStatus.choices)),
+    Kolom(_lazy("Status"), "status", 12, keuzes=ActieStatus.choices),
     Kolom(_lazy("Te laat"), "export_te_laat", 9),
     Kolom(_lazy("Afgerond op"), "afgerond_op", 17),
     Kolom(_lazy("Resultaat"), "resultaat", 50),

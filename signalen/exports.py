@@ -12,12 +12,6 @@ from vbt.export import Kolom
 from .constants import ActiviteitSoort, Kanaal, Prioriteit, SignaalStatus, VerbeterpuntStatus
 from .selectors import loopt_spaak_filter
 
-
-def _label(keuzes):
-    labels = dict(keuzes)
-    return lambda waarde: labels.get(waarde, waarde)
-
-
 SIGNAAL_KOLOMMEN = [
     Kolom(_("Nummer"), "pk", 9),
     Kolom(_("Geregistreerd op"), "geregistreerd_op", 17),
@@ -27,8 +21,8 @@ SIGNAAL_KOLOMMEN = [
     Kolom(_("Subgebied"), "subgebied__naam", 22),
     Kolom(_("Thema"), "thema__naam", 18),
     Kolom(_("Omschrijving"), "omschrijving", 60),
-    Kolom(_("Kanaal"), "kanaal", 20, _label(Kanaal.choices)),
-    Kolom(_("Status"), "status", 17, _label(SignaalStatus.choices)),
+    Kolom(_("Kanaal"), "kanaal", 20, keuzes=Kanaal.choices),
+    Kolom(_("Status"), "status", 17, keuzes=SignaalStatus.choices),
     Kolom(_("Aantal bewoners"), "aantal_bewoners", 10),
     Kolom(_("Steundrempel"), "steundrempel", 10),
     Kolom(_("Draagvlak bereikt op"), "draagvlak_bereikt_op", 17),
@@ -47,8 +41,8 @@ VERBETERPUNT_KOLOMMEN = [
     Kolom(_("Buurt"), "buurt__naam", 22),
     Kolom(_("Subgebied"), "subgebied__naam", 22),
     Kolom(_("Thema"), "thema__naam", 18),
-    Kolom(_("Status"), "status", 16, _label(VerbeterpuntStatus.choices)),
-    Kolom(_("Prioriteit"), "prioriteit", 10, _label(Prioriteit.choices)),
+    Kolom(_("Status"), "status", 16, keuzes=VerbeterpuntStatus.choices),
+    Kolom(_("Prioriteit"), "prioriteit", 10, keuzes=Prioriteit.choices),
     Kolom(_("Trekkende partner"), "trekker_partner__naam", 20),
     Kolom(_("Aantal bewoners"), "aantal_bewoners", 10),
     Kolom(_("Meedoende bewoners"), "aantal_meedoeners", 10),
@@ -60,7 +54,7 @@ VERBETERPUNT_KOLOMMEN = [
 ACTIVITEIT_KOLOMMEN = [
     Kolom(_("Nummer"), "pk", 9),
     Kolom(_("Datum"), "datum", 12),
-    Kolom(_("Soort"), "soort", 20, _label(ActiviteitSoort.choices)),
+    Kolom(_("Soort"), "soort", 20, keuzes=ActiviteitSoort.choices),
     Kolom(_("Team"), "team__naam", 16),
     Kolom(_("Wijk"), "subgebied__buurt__wijk__naam", 20),
     Kolom(_("Buurt"), "subgebied__buurt__naam", 22),

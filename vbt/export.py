@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from django.db.models import CharField, DateField, DateTimeField, F, Func
+from django.db.models.constants import LOOKUP_SEP
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -46,18 +50,73 @@ class Kolom:
     veld: str | tuple[str, ...]
     breedte: int = 15  # XLSX column width, in characters
     omzetten: Callable | None = None
+    # A choice field's (value, label) pairs: the cell shows the label, translated once per
+    # export (not once per row).
+    keuzes: tuple | None = None
+
+    def omzetter(self) -> Callable | None:
+        if self.keuzes is None:
+            return self.omzetten
+        labels = {waarde: str(label) for waarde, label in self.keuzes}
+        return lambda waarde: labels.get(waarde, waarde)
 
 
-def rijen_van(queryset, kolommen, chunk: int = 2000):
+class LokaleTekst(Func):
+    """A date or moment as the text the CSV shows ("dd-mm-jjjj" or "dd-mm-jjjj uu:mm", local
+    time), made by PostgreSQL: thousands of rows then skip Python's time zone arithmetic.
+    Other databases give the value itself and the CSV converts it in Python (_csv_cel)."""
+
+    def __init__(self, veld: str, *, moment: bool):
+        super().__init__(F(veld), output_field=CharField())
+        self.moment = moment
+
+    def as_sql(self, compiler, connection, **extra):
+        return compiler.compile(self.source_expressions[0])
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        if self.moment:
+            zone = timezone.get_current_timezone_name()
+            return f"to_char(({sql}) AT TIME ZONE %s, 'DD-MM-YYYY HH24:MI')", [*params, zone]
+        return f"to_char({sql}, 'DD-MM-YYYY')", params
+
+
+def _datum_soort(model, pad: str) -> str | None:
+    """ "moment", "datum" or None for the model field at the end of a lookup path."""
+    try:
+        *relaties, naam = pad.split(LOOKUP_SEP)
+        for relatie in relaties:
+            model = model._meta.get_field(relatie).related_model
+        veld = model._meta.get_field(naam)
+    except (FieldDoesNotExist, AttributeError):
+        return None  # an annotation or pk: left as it is
+    if isinstance(veld, DateTimeField):
+        return "moment"
+    if isinstance(veld, DateField):
+        return "datum"
+    return None
+
+
+def rijen_van(queryset, kolommen, chunk: int = 2000, *, datums_als_tekst: bool = False):
     """The rows of `queryset` (already filtered and ordered) as lists of cell values, in one
-    query; values_list() ignores select_related and builds no model instances."""
+    query; values_list() ignores select_related and builds no model instances.
+    datums_als_tekst: dates and moments as the CSV's text, by the database where it can."""
     velden = []
     for kolom in kolommen:
         velden.extend(kolom.veld if isinstance(kolom.veld, tuple) else (kolom.veld,))
+    if datums_als_tekst and connection.vendor == "postgresql":
+        tekst = {}
+        for nummer, veld in enumerate(velden):
+            soort = _datum_soort(queryset.model, veld)
+            if soort is not None:
+                tekst[f"_csv_{nummer}"] = LokaleTekst(veld, moment=soort == "moment")
+        if tekst:
+            queryset = queryset.annotate(**tekst)
+            velden = [f"_csv_{n}" if f"_csv_{n}" in tekst else v for n, v in enumerate(velden)]
     waarden = queryset.values_list(*velden).iterator(chunk_size=chunk)
     if not any(isinstance(kolom.veld, tuple) for kolom in kolommen):
         # One value per column: the row as read, with only the converted columns replaced.
-        omzetten = [(i, k.omzetten) for i, k in enumerate(kolommen) if k.omzetten is not None]
+        omzetten = [(i, f) for i, f in enumerate(k.omzetter() for k in kolommen) if f is not None]
         for rij in waarden:
             rij = list(rij)
             for i, omzet in omzetten:
@@ -68,10 +127,10 @@ def rijen_van(queryset, kolommen, chunk: int = 2000):
     plan, i = [], 0
     for kolom in kolommen:
         if isinstance(kolom.veld, tuple):
-            plan.append((i, i + len(kolom.veld), kolom.omzetten))
+            plan.append((i, i + len(kolom.veld), kolom.omzetter()))
             i += len(kolom.veld)
         else:
-            plan.append((i, None, kolom.omzetten))
+            plan.append((i, None, kolom.omzetter()))
             i += 1
     for rij_waarden in waarden:
         rij = []
@@ -284,7 +343,7 @@ def lijst_export(request, *, maak_filterset, lijst_url_naam, basis, titel, kolom
             fouten=filterset.errors,
             terug=terug,
         )
-    rijen = rijen_van(filterset.qs, kolommen)
+    rijen = rijen_van(filterset.qs, kolommen, datums_als_tekst=formaat == CSV)
     return exporteer(formaat, basis=basis, titel=titel, kolommen=kolommen, rijen=rijen)
 
 

@@ -211,6 +211,41 @@ def test_signalen_csv(wereld, client_voor, met_bewoners):
     assert rij["Geregistreerd op"] == lokaal.strftime("%d-%m-%Y %H:%M")
 
 
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "2026-07-01T21:30:00+00:00",  # summer time: 23:30 in Maastricht
+        "2026-01-15T23:30:00+00:00",  # winter time: already the 16th in Maastricht
+        "2026-10-25T00:59:00+00:00",  # the last minute of summer time: 02:59
+        "2026-10-25T01:00:00+00:00",  # the first of winter time: 02:00 again
+    ],
+)
+def test_csv_toont_datums_in_nederlandse_tijd(wereld, client_voor, moment):
+    """The CSV's dates are local (on PostgreSQL the database writes them, elsewhere Python):
+    both must give what the list shows, also across midnight and the change of the clock."""
+    from datetime import datetime
+
+    op = datetime.fromisoformat(moment)
+    signaal = SignaalFactory(
+        team=wereld.team_a, buurt=wereld.buurt_a, geregistreerd_op=op, verloopt_op=op
+    )
+    rijen = csv_rijen(client_voor(wereld["teamleider"]).get(SIGNALEN, {"formaat": "csv"}))
+    rij = dict(zip(SIGNAAL_KOP, rijen[1], strict=True))
+    assert rij["Nummer"] == str(signaal.pk)
+    verwacht = timezone.localtime(op).strftime("%d-%m-%Y %H:%M")
+    assert rij["Geregistreerd op"] == rij["Verloopt op"] == verwacht
+    assert (
+        verwacht
+        == {
+            "2026-07-01T21:30:00+00:00": "01-07-2026 23:30",
+            "2026-01-15T23:30:00+00:00": "16-01-2026 00:30",
+            "2026-10-25T00:59:00+00:00": "25-10-2026 02:59",
+            "2026-10-25T01:00:00+00:00": "25-10-2026 02:00",
+        }[moment]
+    )
+    assert rij["Draagvlak bereikt op"] == ""  # NULL stays empty
+
+
 def test_signalen_xlsx_leesbaar(wereld, client_voor, met_bewoners):
     antwoord = client_voor(wereld["teamleider"]).get(SIGNALEN, {"formaat": "xlsx"})
     vandaag = timezone.localdate().isoformat()
