@@ -186,10 +186,36 @@ def mijn_acties(user) -> QuerySet[Actie]:
     )
 
 
+# What acties/_actie_tabel.html (with its status badge and buttons) reads of a row: the rest of
+# the five joined rows is not fetched (a user's password hash has no place on a page).
+TABEL_VELDEN = (
+    "omschrijving",
+    "verbeterpunt_id",
+    "eigenaar_partner_id",
+    "eigenaar_bewoners",
+    "verantwoordelijke_id",
+    "deadline",
+    "status",
+    "versie",
+    "verbeterpunt__titel",
+    "verbeterpunt__buurt__naam",
+    "verbeterpunt__thema__naam",
+    "eigenaar_partner__naam",
+    "verantwoordelijke__first_name",
+    "verantwoordelijke__last_name",
+    "verantwoordelijke__username",
+)
+
+
 def _voor_tabel(qs: QuerySet[Actie]) -> QuerySet[Actie]:
-    """Only the joins `acties/_actie_tabel.html` shows (not the resident leading the action)."""
-    return qs.select_related(None).select_related(
-        "verbeterpunt__buurt", "verbeterpunt__thema", "eigenaar_partner", "verantwoordelijke"
+    """Only the joins and columns `acties/_actie_tabel.html` shows (not the resident leading the
+    action)."""
+    return (
+        qs.select_related(None)
+        .select_related(
+            "verbeterpunt__buurt", "verbeterpunt__thema", "eigenaar_partner", "verantwoordelijke"
+        )
+        .only(*TABEL_VELDEN)
     )
 
 
@@ -219,6 +245,9 @@ def verbeterpunten_van_partner(user) -> QuerySet[Verbeterpunt]:
         verbeterpunten_voor(user)
         .filter(status__in=VERBETERPUNT_OPEN)
         .filter(Q(trekker_partner_id=partner_id) | Q(pk__in=betrokken) | Q(pk__in=met_actie))
+        # The start page shows the buurt's name only: one join instead of five.
+        .select_related(None)
+        .select_related("buurt")
     ).order_by("-aangemaakt_op", "-pk")
 
 

@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "vbt.navigatie.navigatie",
             ],
+            "libraries": {"formulieren": "vbt.templatetags.formulieren"},
         },
     },
 ]
