@@ -46,6 +46,16 @@ VBT_BEWAARTERMIJN_MAANDEN = env_int(
     "contact details and identity hash are erased (manage.py bewaartermijn).",
 )
 
+# The dashboard's figures (aggregates over every signal in the user's scope) are computed once
+# per scope, team filter and period and then kept this long (inzicht/cijfers.py); the page says
+# when they were computed. 0 computes them on every request.
+VBT_DASHBOARD_CACHE_SECONDEN = env_int(
+    "VBT_DASHBOARD_CACHE_SECONDEN",
+    300,
+    help_tekst="Seconds the dashboard's figures are kept per scope before they are computed "
+    "again; 0 computes them on every request.",
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -124,6 +134,17 @@ DATABASES = {
         ),
     )
 }
+# Per process: each worker keeps its own copy of the dashboard's figures, which is enough for
+# figures that may be minutes old anyway (no new service to run). A deployment on several
+# servers that wants one copy for all sets a shared cache here (Redis, or Django's database
+# cache); the rest of the application keeps nothing there (axes counts in the database).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "vbt-dashboard",
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partners.Medewerker"
