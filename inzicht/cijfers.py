@@ -8,8 +8,9 @@ key that holds everything they depend on and nothing that names a person:
 - the scope: "alle" for a beheerder, else the ids of the buurten the user may see (the selectors
   scope on buurten, not on teams or partner: users who see the same buurten see the same
   figures and share one entry; a buurt moved to another team is a new key at once);
-- the team filter, the period (van, tot) and today's date (the overdue actions, and the open
-  points that loop spaak, are "as of today").
+- the team filter, the period (van, tot; the 12 months end at tot) and today's date (overdue
+  actions are counted as of today). "Loopt spaak" is as of the moment of computing, like every
+  figure: at most the lifetime old, which the page says.
 
 The cached value is plain data (lists, dicts, dates, numbers, names from the database): no model
 instances, and no translated text. The view adds the labels in the user's language, so a cached
