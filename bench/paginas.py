@@ -41,6 +41,7 @@ PAGINAS = [
     Pagina("verbeterpunt detail", "signalen:verbeterpunt_detail", args=lambda k: [k.punt]),
     Pagina("actielijst", "acties:actie_lijst"),
     Pagina("activiteitenlijst", "signalen:activiteit_lijst"),
+    # With its figures in the cache (inzicht/cijfers.py); run.py also times computing them.
     Pagina("dashboard", "inzicht:dashboard"),
     Pagina(
         "export signalen (csv, buurt+thema)",

@@ -74,10 +74,19 @@ class DashboardFilter(PeriodeFormulier):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # Choices from one query; validating against them needs no second one.
-        self.fields["team"].choices = [("", _("Alle teams"))] + [
-            (t.pk, t.naam) for t in teams_voor(user).only("pk", "naam").order_by("naam")
-        ]
+        # Choices from one query; validating against them needs no second one. For anyone but a
+        # beheerder the same query reads the teams' buurten: the dashboard's scope (what its
+        # figures are cached under, see inzicht/cijfers.py), at no extra query.
+        teams = teams_voor(user).order_by("naam", "pk")
+        if getattr(user, "is_beheerder", False):
+            rijen = [(pk, naam, None) for pk, naam in teams.values_list("pk", "naam")]
+            self.zichtbare_buurt_ids = None
+        else:
+            rijen = list(teams.values_list("pk", "naam", "buurten"))
+            self.zichtbare_buurt_ids = sorted({buurt for _pk, _naam, buurt in rijen if buurt})
+        self.fields["team"].choices = [("", _("Alle teams"))] + list(
+            dict.fromkeys((pk, naam) for pk, naam, _buurt in rijen)
+        )
         self.fields["team"].error_messages["invalid_choice"] = _(
             "Kies een van uw teams of 'Alle teams'."
         )

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.dateformat import format as datum_opmaak
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
 
-from . import pdf, selectors
+from . import cijfers, pdf, selectors
 from .forms import BuurtrapportKiezenFormulier, DashboardFilter, PeriodeFormulier
 
 # The funnel's steps, in order (selectors.trechter names them).
@@ -64,6 +64,22 @@ def _grafieken(c) -> dict:
     }
 
 
+def _ververst(seconden: int) -> str:
+    """When the figures are computed again, in words ("" when they are not cached)."""
+    if not seconden:
+        return ""
+    if seconden % 60:
+        return ngettext(
+            "Ze worden elke seconde ververst.",
+            "Ze worden elke %(aantal)d seconden ververst.",
+            seconden,
+        ) % {"aantal": seconden}
+    minuten = seconden // 60
+    return ngettext(
+        "Ze worden elke minuut ververst.", "Ze worden elke %(aantal)d minuten ververst.", minuten
+    ) % {"aantal": minuten}
+
+
 @require_GET
 def dashboard(request):
     form = DashboardFilter(request.GET, user=request.user)
@@ -75,23 +91,27 @@ def dashboard(request):
         tot=form.cleaned_data["tot"],
         team_id=form.cleaned_data["team"],
     )
-    per_buurt = selectors.open_verbeterpunten_per_buurt(bereik)
-    cijfers = {
-        "per_maand": selectors.signalen_per_maand(bereik),
-        "trechter": [{**r, "label": STAP_LABELS[r["stap"]]} for r in selectors.trechter(bereik)],
-        "per_buurt": per_buurt,
-        "per_thema": selectors.open_verbeterpunten_per_thema(bereik),
-        "te_laat": selectors.te_late_acties_per_partner(bereik),
-        "mediaan_signaal_punt": selectors.mediaan_dagen_signaal_tot_verbeterpunt(bereik),
-        "mediaan_punt_afgerond": selectors.mediaan_dagen_verbeterpunt_tot_afgerond(bereik),
-        # Summed over the per-buurt rows already fetched (one per buurt): no extra query.
-        "aantal_spaak": sum(r["spaak"] for r in per_buurt),
-        "spaak": selectors.verbeterpunten_die_spaak_lopen(bereik),
+    # Plain data, possibly computed for another user with the same scope a few minutes ago:
+    # the translated labels are added here, in this user's language.
+    c = cijfers.dashboard_cijfers(bereik, buurt_ids=form.zichtbare_buurt_ids)
+    figuren = {
+        **c,
+        "trechter": [{**r, "label": STAP_LABELS[r["stap"]]} for r in c["trechter"]],
     }
     return render(
         request,
         "inzicht/dashboard.html",
-        {"form": form, "bereik": bereik, **cijfers, "grafieken": _grafieken(cijfers)},
+        {
+            "form": form,
+            "bereik": bereik,
+            **figuren,
+            "grafieken": _grafieken(figuren),
+            # Maastricht's clock, whatever time zone is active.
+            "berekend_om": datum_opmaak(
+                timezone.localtime(c["berekend_op"], selectors.tijdzone()), "H:i"
+            ),
+            "ververst": _ververst(cijfers.bewaartijd()),
+        },
     )
 
 

@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
 
 from partners.constants import PartnerSoort
 from tests.buurten.factories import BuurtFactory, TeamFactory
@@ -40,6 +41,18 @@ ROLLEN = [
     "ander_team",
     "inactief",
 ]
+
+
+@pytest.fixture(autouse=True)
+def lege_cache():
+    """Every test starts with empty caches: the dashboard keeps its figures there (per scope,
+    by buurt ids) and the forms their HTML, and SQLite reuses primary keys after a rollback, so
+    an entry from an earlier test could otherwise answer for this one's data."""
+    for alias in caches:
+        caches[alias].clear()
+    yield
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -4,18 +4,18 @@ Crispy renders a field through several templates (~1 ms a field, more for a long
 while a form's HTML only changes with what it is made of. The key holds all of that: the form's
 class and options, the language, and per field its label, help text, widget attributes, choices
 (as text, read from the database on every request, so a renamed buurt is a new key) and the
-value it shows. A form with errors is never cached. Two users with the same choices share an
-entry; nothing in it is personal (values come from the URL or the form's initial data, and the
-CSRF token lives outside the cached part).
+value it shows. A form with errors is never cached, and the CSRF token lives outside the cached
+part. An entry holds exactly what its key describes, so whoever shares a key would see the same
+HTML anyway. It lives in the process-local "html" cache (settings.CACHES) for ten minutes at
+most: a form may list residents who take part, and an erased resident must not linger.
 """
 
+import hashlib
 from collections.abc import Callable
 
+from django.core.cache import caches
 from django.utils.functional import Promise
 from django.utils.translation import get_language
-
-_HTML: dict = {}
-_MAX = 500
 
 
 def als_tekst(waarde) -> str:
@@ -68,10 +68,10 @@ def velden_sleutel(form, *, met_waarden: bool) -> tuple:
 
 
 def gecacht(sleutel: tuple, maak: Callable[[], str]) -> str:
-    html = _HTML.get(sleutel)
+    cache = caches["html"]
+    naam = "html:" + hashlib.sha256(repr(sleutel).encode()).hexdigest()
+    html = cache.get(naam)
     if html is None:
         html = maak()
-        if len(_HTML) >= _MAX:
-            _HTML.clear()
-        _HTML[sleutel] = html
+        cache.set(naam, html)
     return html

@@ -46,6 +46,16 @@ VBT_BEWAARTERMIJN_MAANDEN = env_int(
     "contact details and identity hash are erased (manage.py bewaartermijn).",
 )
 
+# The dashboard's figures (aggregates over every signal in the user's scope) are computed once
+# per scope, team filter and period and then kept this long (inzicht/cijfers.py); the page says
+# when they were computed. 0 computes them on every request.
+VBT_DASHBOARD_CACHE_SECONDEN = env_int(
+    "VBT_DASHBOARD_CACHE_SECONDEN",
+    300,
+    help_tekst="Seconds the dashboard's figures are kept per scope before they are computed "
+    "again; 0 computes them on every request.",
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -131,6 +141,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # 2 000-row export). A connection pooler in transaction mode may refuse startup options;
     # set it on the role there instead (ALTER ROLE ... SET cursor_tuple_fraction = 1).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c cursor_tuple_fraction=1"
+# Per process: each worker keeps its own copy of the dashboard's figures, which is enough for
+# figures that may be minutes old anyway (no new service to run). A deployment on several
+# servers that wants one copy for all sets a shared cache here (Redis, or Django's database
+# cache); the rest of the application keeps nothing there (axes counts in the database).
+# "html" holds rendered form HTML (vbt.htmlcache) and always stays in the process: a form may
+# list residents who take part, which has no place in a shared cache.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "vbt-dashboard",
+    },
+    "html": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "vbt-html",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partners.Medewerker"

@@ -1,0 +1,104 @@
+"""The dashboard's figures, computed once per scope and kept a short while in Django's cache.
+
+Eight aggregate queries over every signal, point and action in the user's scope take tens of
+milliseconds on a large data set; a management dashboard does not need them to the second. So
+the figures are kept for `VBT_DASHBOARD_CACHE_SECONDEN` (0: computed on every request) under a
+key that holds everything they depend on and nothing that names a person:
+
+- the scope: "alle" for a beheerder, else the ids of the buurten the user may see (the selectors
+  scope on buurten, not on teams or partner: users who see the same buurten see the same
+  figures and share one entry; a buurt moved to another team is a new key at once);
+- the team filter, the period (van, tot; the 12 months end at tot) and today's date (overdue
+  actions are counted as of today). "Loopt spaak" is as of the moment of computing, like every
+  figure: at most the lifetime old, which the page says.
+
+The cached value is plain data (lists, dicts, dates, numbers, names from the database): no model
+instances, and no translated text. The view adds the labels in the user's language, so a cached
+entry cannot carry one user's language to another.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from buurten.selectors import zichtbare_buurt_ids
+
+from . import selectors
+from .selectors import Bereik
+
+# Raise when the shape of the cached value changes, so old entries are never read as new ones.
+VERSIE = 1
+
+
+def bewaartijd() -> int:
+    """Seconds the figures are kept; 0 = not cached."""
+    return max(0, settings.VBT_DASHBOARD_CACHE_SECONDEN)
+
+
+def bereken(bereik: Bereik) -> dict:
+    """Every figure of the dashboard, computed now (no cache)."""
+    per_buurt = selectors.open_verbeterpunten_per_buurt(bereik)
+    return {
+        "per_maand": selectors.signalen_per_maand(bereik),
+        "trechter": selectors.trechter(bereik),
+        "per_buurt": per_buurt,
+        "per_thema": selectors.open_verbeterpunten_per_thema(bereik),
+        "te_laat": selectors.te_late_acties_per_partner(bereik),
+        "mediaan_signaal_punt": selectors.mediaan_dagen_signaal_tot_verbeterpunt(bereik),
+        "mediaan_punt_afgerond": selectors.mediaan_dagen_verbeterpunt_tot_afgerond(bereik),
+        # Summed over the per-buurt rows already fetched (one per buurt): no extra query.
+        "aantal_spaak": sum(r["spaak"] for r in per_buurt),
+        "spaak": [
+            {
+                "pk": punt.pk,
+                "titel": punt.titel,
+                "buurt_naam": punt.buurt.naam,
+                "thema_naam": punt.thema.naam,
+                "spaak_na": punt.spaak_na,
+            }
+            for punt in selectors.verbeterpunten_die_spaak_lopen(bereik)
+        ],
+        "berekend_op": timezone.now(),
+    }
+
+
+def _bereik_sleutel(user, buurt_ids) -> str:
+    """Whose data the figures are made of, as the selectors scope it (signalen_voor & co.)."""
+    if not user.is_authenticated or not user.is_active:
+        return "niemand"
+    if user.is_beheerder:
+        return "alle"
+    if buurt_ids is None:
+        buurt_ids = zichtbare_buurt_ids(user)
+    ids = ",".join(str(pk) for pk in sorted(set(buurt_ids)))
+    # Hashed only to keep the key short (memcached allows 250 characters); ids name no one.
+    return "buurten-" + hashlib.sha256(ids.encode()).hexdigest()[:32]
+
+
+def sleutel(bereik: Bereik, buurt_ids=None) -> str:
+    delen = (
+        f"vbt:dashboard:v{VERSIE}",
+        _bereik_sleutel(bereik.user, buurt_ids),
+        f"team-{bereik.team_id or 'alle'}",
+        bereik.van.isoformat(),
+        bereik.tot.isoformat(),
+        timezone.localdate().isoformat(),
+    )
+    return ":".join(delen)
+
+
+def dashboard_cijfers(bereik: Bereik, *, buurt_ids=None) -> dict:
+    """The figures for `bereik`, from the cache when computed less than `bewaartijd()` seconds
+    ago. `buurt_ids`: the user's visible buurt ids when the caller read them already (the
+    dashboard's filter form does); otherwise they are read here (one small query)."""
+    seconden = bewaartijd()
+    if not seconden:
+        return bereken(bereik)
+    sleutel_ = sleutel(bereik, buurt_ids)
+    cijfers = cache.get(sleutel_)
+    if cijfers is None:
+        cijfers = bereken(bereik)
+        cache.set(sleutel_, cijfers, seconden)
+    return cijfers
