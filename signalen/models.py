@@ -248,7 +248,9 @@ class Signaal(models.Model):
             models.Index(
                 fields=["team", "status"],
                 name="signaal_triage",
-                include=["herbeoordelen"],
+                # Everything the queue's scope and order read: its page of ids comes from the
+                # index alone.
+                include=["herbeoordelen", "buurt", "aantal_bewoners", "verloopt_op", "id"],
                 condition=Q(status__in=["draagvlak_bereikt", "nieuw"]) | Q(herbeoordelen=True),
             ),
             # The triage's "recently expired or declined" of a team, latest deadline first:

@@ -68,18 +68,22 @@ def _pagina(request, qs):
 
 
 def _pagina_met_totaal(request, qs):
-    """Like _pagina, but the total comes with the page's rows (COUNT(*) OVER ()), so the page
-    costs one query instead of a COUNT and a SELECT over the same set. Only a page past the end
-    (no rows to carry the total) falls back to the Paginator's own COUNT."""
-    paginator = Paginator(qs.annotate(_totaal=Window(Count("*"))), PER_PAGINA)
+    """Like _pagina, in two short steps instead of a COUNT and a SELECT over the same set: the
+    page's ids with the total (COUNT(*) OVER ()), read from narrow rows (the triage index holds
+    every column the order needs), then only those rows with their joins. Joining every row of
+    the set before sorting it was most of the page's time. Only a page past the end (no rows
+    to carry the total) falls back to the Paginator's own COUNT."""
+    paginator = Paginator(qs, PER_PAGINA)
     nummer = _int_of_none(request.GET.get("pagina")) or 1
     if nummer >= 1:
         begin = (nummer - 1) * PER_PAGINA
-        rijen = list(paginator.object_list[begin : begin + PER_PAGINA])
-        if rijen:
-            paginator.count = rijen[0]._totaal  # the cached_property, filled in
+        smal = qs.annotate(_totaal=Window(Count("*"))).values_list("pk", "_totaal")
+        paren = list(smal[begin : begin + PER_PAGINA])
+        if paren:
+            per_pk = {rij.pk: rij for rij in qs.filter(pk__in=[pk for pk, _totaal in paren])}
+            paginator.count = paren[0][1]  # the cached_property, filled in
             pagina = paginator.page(nummer)
-            pagina.object_list = rijen
+            pagina.object_list = [per_pk[pk] for pk, _totaal in paren]
             return pagina
     return paginator.get_page(request.GET.get("pagina"))
 

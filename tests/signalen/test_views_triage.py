@@ -168,15 +168,16 @@ def test_triage_vast_aantal_queries(wereld, client_voor, django_assert_num_queri
     signaal_met_steun(wereld, 1)
     client = client_voor(wereld["teamleider"])
     client.get(TRIAGE)
-    # 1 session, 2 user, 3 count (paginator), 4 the page of signals with buurt, subgebied,
-    # thema, team and referral partner joined, 5 the user's partner (navigation bar),
-    # 6 active partners (refer select, once for all rows), 7 recently expired or declined
-    with django_assert_num_queries(7):
+    # 1 session, 2 user, 3 the user's teams and buurten, 4 the page's ids with the total,
+    # 5 those signals with buurt, subgebied, thema, team and referral partner joined,
+    # 6 recently expired or declined, 7 active partners (refer select, once for all rows),
+    # 8 the user's partner (navigation bar)
+    with django_assert_num_queries(8):
         client.get(TRIAGE)
     for nummer in range(9):
         signaal_met_steun(wereld, 2, start=10 * nummer + 10)
         gesloten = registreer_signaal(wereld)
         services.signaal_afwijzen(signaal=gesloten, door=wereld["teamleider"], reden="Dubbel")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         antwoord = client.get(TRIAGE)
     assert inhoud(antwoord).count('<article class="card mb-3"') == 10
