@@ -5,8 +5,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from buurten.models import Team
-from buurten.selectors import zichtbare_buurten
+from buurten.selectors import bekende_zichtbare_buurt_ids, eigen_team_ids, zichtbare_buurten
 from partners.constants import Rol
 from partners.models import Medewerker
 from signalen.constants import VERBETERPUNT_OPEN, SignaalStatus
@@ -20,51 +19,17 @@ from .models import Actie
 HOME_MAX = 10
 
 
-def _bereik(user) -> tuple[list[int], list[int]]:
-    """The user's team ids and the ids of those teams' buurten, in one small query, remembered on
-    the user object: that is loaded per request, so the ids live as long as the request. A list of
-    ints in the big queries plans and runs faster than a join subquery repeated in each."""
-    bereik = user.__dict__.get("_acties_bereik")
-    if bereik is None:
-        paren = list(Team.objects.filter(leden=user).values_list("pk", "buurten").order_by())
-        bereik = (
-            sorted({team_id for team_id, _ in paren}),
-            sorted({buurt_id for _, buurt_id in paren if buurt_id is not None}),
-        )
-        user.__dict__["_acties_bereik"] = bereik
-    return bereik
-
-
-def onthoud_bereik(user, teams) -> None:
-    """Remember the scope from the user's own teams with their buurten already fetched (the home
-    page shows them anyway), so the lists after it need no query for it."""
-    paren = [(team.pk, buurt.pk) for team in teams for buurt in team.buurten.all()]
-    user.__dict__["_acties_bereik"] = (
-        sorted({team.pk for team in teams}),
-        sorted({buurt_id for _, buurt_id in paren}),
-    )
-
-
-def zichtbare_buurt_ids(user) -> list[int]:
-    return _bereik(user)[1]
-
-
-def eigen_team_ids(user) -> list[int]:
-    return _bereik(user)[0]
-
-
 def acties_voor(user) -> QuerySet[Actie]:
     """The actions of points in the user's teams' buurten; all for a beheerder; else none.
 
-    When the page already resolved the user's buurt ids (`onthoud_bereik`), the scope is that
-    list of ints; otherwise a subquery, so no page pays an extra round trip for it."""
+    When the request already resolved the user's buurt ids (buurten.selectors), the scope is
+    that list of ints; otherwise a subquery, so no page pays an extra round trip for it."""
     if not user.is_authenticated or not user.is_active:
         return Actie.objects.none()
     qs = Actie.objects.all()
     if not user.is_beheerder:
-        if "_acties_bereik" in user.__dict__:
-            buurten = zichtbare_buurt_ids(user)
-        else:
+        buurten = bekende_zichtbare_buurt_ids(user)
+        if buurten is None:
             buurten = zichtbare_buurten(user).order_by().values("pk")
         qs = qs.filter(verbeterpunt__buurt_id__in=buurten)
     return qs.select_related(

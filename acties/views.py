@@ -9,12 +9,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from buurten.selectors import teams_voor
+from buurten.selectors import onthoud_teams, teams_voor
 from signalen import services as signalen_services
 from signalen.selectors import notities_van_verbeterpunt
 from signalen.toegang import is_teamleider_van, mag_registreren
 from vbt import export
 from vbt.paginering import pagineer
+from vbt.snelle_urls import url_met_pk
 
 from . import selectors, services
 from .constants import ACTIE_OVERGANGEN, ActieStatus
@@ -30,7 +31,7 @@ from .toegang import eis_actie_bijwerken, eis_acties_beheren, mag_actie_bijwerke
 def verbeterpunt_url(pk) -> str:
     """The point's page (signalen); until it exists, the action list filtered on the point."""
     try:
-        return reverse("signalen:verbeterpunt_detail", args=[pk])
+        return url_met_pk("signalen:verbeterpunt_detail", pk)
     except NoReverseMatch:
         return f"{reverse('acties:actie_lijst')}?verbeterpunt={pk}"
 
@@ -100,7 +101,7 @@ def home(request):
     teams = list(teams_voor(user).prefetch_related("buurten"))
     context = {"teams": teams, "partner": user.partner}
     if not user.is_beheerder:
-        selectors.onthoud_bereik(user, teams)
+        onthoud_teams(user, teams)
         acties, meer_acties = _eerste(selectors.mijn_acties(user))
         signalen, meer_signalen = _eerste(selectors.doorverwezen_signalen(user))
         punten, meer_punten = _eerste(selectors.verbeterpunten_van_partner(user))

@@ -77,14 +77,60 @@ def zichtbare_buurten_lijst(user: Medewerker) -> list[Buurt]:
 
 
 def bekende_zichtbare_buurt_ids(user: Medewerker) -> list[int] | None:
-    """zichtbare_buurt_ids(user) if this user object has read them already, else None (no
-    query): for a scope filter that can use either the ids or a subquery."""
+    """zichtbare_buurt_ids(user) if this user object has read them already (as the list of
+    buurten, or, for anyone but a beheerder, with teams_en_buurten), else None (no query): for
+    a scope filter that can use either the ids or a subquery."""
     if not user.is_authenticated or not user.is_active:
         return None
     bewaard = getattr(user, _ATTRIBUUT, None)
     if bewaard is not None and bewaard[0] == _sleutel(user):
         return [buurt.pk for buurt in bewaard[1]]
+    if not user.is_beheerder:
+        bekend = bekende_teams_en_buurten(user)
+        if bekend is not None:
+            return bekend[1]
     return None
+
+
+_BEREIK = "_teams_en_buurten"
+
+
+def teams_en_buurten(user: Medewerker) -> tuple[list[int], list[int]]:
+    """The ids of the user's own teams and of those teams' buurten, in one small query, kept
+    on the user object for the request. For anyone but a beheerder the buurten are exactly
+    zichtbare_buurten(user); a beheerder sees all buurten, but acts in their own teams only."""
+    bekend = bekende_teams_en_buurten(user)
+    if bekend is not None:
+        return bekend
+    paren = list(Team.objects.filter(leden=user).values_list("pk", "buurten").order_by())
+    return _bewaar(
+        user, {team for team, _buurt in paren}, {buurt for _team, buurt in paren if buurt}
+    )
+
+
+def bekende_teams_en_buurten(user: Medewerker) -> tuple[list[int], list[int]] | None:
+    """teams_en_buurten(user) if this user object holds them already, else None (no query)."""
+    bewaard = getattr(user, _BEREIK, None)
+    if bewaard is not None and bewaard[0] == _sleutel(user):
+        return bewaard[1]
+    return None
+
+
+def onthoud_teams(user: Medewerker, teams) -> None:
+    """Keep teams_en_buurten(user) from the user's own teams, their buurten prefetched (the
+    start page shows them anyway): the lists after it need no query for the scope."""
+    buurten = {buurt.pk for team in teams for buurt in team.buurten.all()}
+    _bewaar(user, {team.pk for team in teams}, buurten)
+
+
+def _bewaar(user, team_ids, buurt_ids) -> tuple[list[int], list[int]]:
+    antwoord = (sorted(team_ids), sorted(buurt_ids))
+    setattr(user, _BEREIK, (_sleutel(user), antwoord))
+    return antwoord
+
+
+def eigen_team_ids(user: Medewerker) -> list[int]:
+    return teams_en_buurten(user)[0]
 
 
 def zichtbare_buurt_ids(user: Medewerker) -> list[int]:

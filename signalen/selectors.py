@@ -19,7 +19,7 @@ from django.utils import timezone
 from buurten.models import Team
 from buurten.selectors import (
     bekende_zichtbare_buurt_ids,
-    generatie,
+    teams_en_buurten,
     teams_voor,
     zichtbare_buurten,
 )
@@ -59,7 +59,7 @@ def signaal_detail(user, pk) -> Signaal:
     the signal's team (toegang) is known without loading the team's members."""
     if not user.is_authenticated or not user.is_active:
         raise Http404
-    team_ids, buurt_ids = _teams_en_buurten(user)
+    team_ids, buurt_ids = teams_en_buurten(user)
     qs = Signaal.objects.select_related(
         "buurt",
         "subgebied",
@@ -103,7 +103,7 @@ def triage_voor(user) -> QuerySet[Signaal]:
     threshold, then those nearest expiry."""
     if not user.is_authenticated or not user.is_active or user.rol != Rol.TEAMLEIDER:
         return Signaal.objects.none()
-    team_ids, buurt_ids = _teams_en_buurten(user)
+    team_ids, buurt_ids = teams_en_buurten(user)
     return (
         _signalen_in(buurt_ids)
         .filter(team_id__in=team_ids)
@@ -123,24 +123,6 @@ def triage_voor(user) -> QuerySet[Signaal]:
     )
 
 
-def _teams_en_buurten(user) -> tuple[list[int], list[int]]:
-    """The user's team ids and the ids of those teams' buurten (zichtbare_buurten for anyone but
-    a beheerder), in one small query, kept on the user object for the request (see
-    buurten.selectors.generatie): the big queries then filter on literal ids instead of
-    planning subqueries."""
-    sleutel = (generatie(), user.pk)
-    bewaard = getattr(user, "_teams_en_buurten", None)
-    if bewaard is not None and bewaard[0] == sleutel:
-        return bewaard[1]
-    rijen = list(Team.objects.filter(leden=user).values_list("pk", "buurten"))
-    antwoord = (
-        sorted({team for team, _buurt in rijen}),
-        sorted({buurt for _team, buurt in rijen if buurt is not None}),
-    )
-    user._teams_en_buurten = (sleutel, antwoord)
-    return antwoord
-
-
 def _signalen_in(buurt_ids) -> QuerySet[Signaal]:
     """signalen_voor(user) for a user who is not a beheerder, with their buurt ids given."""
     return Signaal.objects.filter(buurt_id__in=buurt_ids).select_related(
@@ -152,7 +134,7 @@ def gesloten_in_triage(user) -> QuerySet[Signaal]:
     """The team lead's recently expired or declined signals (to reopen), newest deadline first."""
     if not user.is_authenticated or not user.is_active or user.rol != Rol.TEAMLEIDER:
         return Signaal.objects.none()
-    team_ids, buurt_ids = _teams_en_buurten(user)
+    team_ids, buurt_ids = teams_en_buurten(user)
     return (
         _signalen_in(buurt_ids)
         .filter(

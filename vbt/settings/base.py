@@ -117,7 +117,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "vbt.navigatie.navigatie",
             ],
-            "libraries": {"formulieren": "vbt.templatetags.formulieren"},
+            "libraries": {
+                "formulieren": "vbt.templatetags.formulieren",
+                "snelle_urls": "vbt.templatetags.snelle_urls",
+            },
         },
     },
 ]
