@@ -287,9 +287,10 @@ class SteunRijForm(forms.Form):
             )
         return data
 
-    def invoer(self) -> BewonerInvoer:
+    def invoer(self, rij: int | None = None) -> BewonerInvoer:
         d = self.cleaned_data
         return BewonerInvoer(
+            rij=rij,
             postcode=d["postcode"],
             huisnummer=d["huisnummer"],
             toevoeging=d["toevoeging"],
@@ -310,7 +311,12 @@ class BaseSteunFormSet(forms.BaseFormSet):
             raise ValidationError(_("Vul minstens één bewoner in."), code="leeg")
 
     def invoer(self) -> list[BewonerInvoer]:
-        return [form.invoer() for form in self.forms if form.has_changed()]
+        # Numbered by the form's rows ("Bewoner 3" on the page), empty rows included.
+        return [
+            form.invoer(rij=nummer)
+            for nummer, form in enumerate(self.forms, start=1)
+            if form.has_changed()
+        ]
 
 
 SteunFormSet = forms.formset_factory(SteunRijForm, formset=BaseSteunFormSet, extra=3, max_num=20)

@@ -56,6 +56,9 @@ class BewonerInvoer:
     telefoon: str = ""
     email: str = ""
     wil_terugkoppeling: bool = False
+    # The row of the form it came from (1-based, as the page numbers them): an error names that
+    # row, also when an empty row before it was skipped. None: its place in the batch.
+    rij: int | None = None
 
 
 def _log(wat, *, door, signaal=None, verbeterpunt=None, activiteit=None, **details):
@@ -316,7 +319,8 @@ def steun_registreren(
         signaal.steun.filter(ingetrokken_op__isnull=True).values_list("bewoner_id", flat=True)
     )
     nieuw: list[Steun] = []
-    for nummer, invoer in enumerate(bewoners, start=1):
+    for plaats, invoer in enumerate(bewoners, start=1):
+        nummer = invoer.rij or plaats
         try:
             bewoner = bewoner_vinden_of_maken(invoer=invoer, kanaal=kanaal)
         except ValidationError as fout:

@@ -140,6 +140,19 @@ def test_dubbele_steun_400_niets_opgeslagen_en_invoer_behouden(wereld, client_vo
     assert Steun.objects.count() == 1
 
 
+def test_fout_noemt_de_rij_van_het_formulier_ook_na_een_lege_rij(wereld, client_voor):
+    """Row 1 left empty, row 3 a resident who already backs the signal: the error names
+    "Bewoner 3", the row the user sees, not the second resident passed on."""
+    signaal = signaal_met_steun(wereld, 1)  # Bewoner1 already backs it
+    url = reverse("signalen:steun_nieuw", args=[signaal.pk])
+    data = steun_post(signaal, [{}, rij(2), rij(1, toevoeging="")])
+    antwoord = controleer(client_voor, wereld, "medewerker_gemeente", "post", url, 400, data)
+    html = inhoud(antwoord)
+    assert "Bewoner 3 steunt dit signaal al." in html
+    assert "Bewoner 2 steunt dit signaal al." not in html
+    assert Steun.objects.count() == 1
+
+
 def test_zelfde_bewoner_twee_keer_in_een_formulier_400(wereld, client_voor):
     signaal = registreer_signaal(wereld)
     url = reverse("signalen:steun_nieuw", args=[signaal.pk])
