@@ -7,30 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from buurten.selectors import zichtbare_buurten_lijst
 from partners.models import Medewerker, Partner
+from signalen.filters import buurten_per_wijk
 from signalen.models import Thema
 from vbt.filterpaneel import GecachtPaneel
+from vbt.widgets import DatumBereik
 
 from .constants import ACTIE_OPEN, ActieStatus
 
 LOPEND = "lopend"
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class DatumBereik(django_filters.widgets.DateRangeWidget):
-    """Two date pickers (after / before), each with its own accessible name."""
-
-    def __init__(self, attrs=None):
-        widgets = (
-            DatumInvoer(attrs={"aria-label": _("Deadline vanaf")}),
-            DatumInvoer(attrs={"aria-label": _("Deadline tot en met")}),
-        )
-        forms.MultiWidget.__init__(self, widgets, attrs)
 
 
 class ActieFilter(GecachtPaneel, django_filters.FilterSet):
@@ -58,7 +42,7 @@ class ActieFilter(GecachtPaneel, django_filters.FilterSet):
     )
     deadline = django_filters.DateFromToRangeFilter(
         label=_("Deadline (van – tot en met)"),
-        widget=DatumBereik(),
+        widget=DatumBereik(_("Deadline vanaf"), _("Deadline tot en met")),
     )
     verantwoordelijke = django_filters.ChoiceFilter(
         label=_("Verantwoordelijke"), choices=[], empty_label=_("Alle")
@@ -92,12 +76,6 @@ class ActieFilter(GecachtPaneel, django_filters.FilterSet):
             partners = partners.filter(medewerkers__teams__in=teams).distinct()
             mensen = mensen.filter(teams__in=teams).distinct()
 
-        def buurten():  # grouped by wijk, as on the other lists
-            per_wijk = {}
-            for buurt in zichtbare_buurten_lijst(user):
-                per_wijk.setdefault(buurt.wijk.naam, []).append((buurt.pk, buurt.naam))
-            return sorted(per_wijk.items())
-
         def verantwoordelijken():
             rijen = mensen.order_by("first_name", "last_name", "username").values_list(
                 "pk", "first_name", "last_name", "username"
@@ -107,7 +85,7 @@ class ActieFilter(GecachtPaneel, django_filters.FilterSet):
                 for pk, voornaam, achternaam, gebruikersnaam in rijen
             ]
 
-        self._keuzes("buurt", buurten)
+        self._keuzes("buurt", lambda: buurten_per_wijk(zichtbare_buurten_lijst(user)))
         self._keuzes("eigenaar_partner", lambda: partners.values_list("pk", "naam"))
         self._keuzes("thema", lambda: Thema.objects.order_by("naam").values_list("pk", "naam"))
         self._keuzes("verantwoordelijke", verantwoordelijken)

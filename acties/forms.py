@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 from signalen.toegang import is_teamleider_van
+from vbt.widgets import DatumInvoer
 
 from .constants import EIGENAAR_BEWONERS, ActieStatus
-from .filters import DatumInvoer
 from .selectors import teamleden_voor_verantwoordelijke, trekkers_van_verbeterpunt
 from .toegang import mag_acties_beheren
 

@@ -9,17 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.selectors import teams_voor, zichtbare_buurten
+from vbt.widgets import DatumInvoer
 
 from .selectors import MAANDEN, maand_terug
 
 RAPPORT_MAANDEN = 3
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 # Dates far outside these make the month and day arithmetic overflow (a 500); none is useful.

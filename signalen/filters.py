@@ -19,6 +19,7 @@ from buurten.selectors import zichtbare_buurten_lijst
 from partners.models import Partner
 from vbt.filterpaneel import GecachtPaneel
 from vbt.sortering import Sortering
+from vbt.widgets import DatumBereik
 
 from . import zoeken
 from .constants import (
@@ -45,21 +46,6 @@ PUNTEN_MET_TE_LATE_ACTIES: list = []
 JA_NEE = [("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]
 
 
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class DatumBereik(django_filters.widgets.DateRangeWidget):
-    """Two date pickers (from / up to and including), each with its own accessible name."""
-
-    def __init__(self, van: str, tot: str, attrs=None):
-        widgets = (DatumInvoer(attrs={"aria-label": van}), DatumInvoer(attrs={"aria-label": tot}))
-        forms.MultiWidget.__init__(self, widgets, attrs)
-
-
 def _ja_nee(label):
     return django_filters.BooleanFilter(
         label=label, method="filter_ja_nee", widget=forms.Select(choices=JA_NEE)
@@ -70,6 +56,14 @@ def _keuze(label, **kwargs):
     kwargs.setdefault("empty_label", _("Alle"))
     kwargs.setdefault("choices", [])
     return django_filters.ChoiceFilter(label=label, **kwargs)
+
+
+def buurten_per_wijk(buurten) -> list:
+    """Buurt choices grouped by wijk (optgroups): 44 buurten are easier to find that way."""
+    per_wijk = {}
+    for buurt in buurten:
+        per_wijk.setdefault(buurt.wijk.naam, []).append((buurt.pk, buurt.naam))
+    return sorted(per_wijk.items())
 
 
 class LijstFilter(GecachtPaneel, django_filters.FilterSet):
@@ -91,12 +85,8 @@ class LijstFilter(GecachtPaneel, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         buurten = zichtbare_buurten_lijst(user)  # the same list the scope filter uses
         wijken = sorted({(b.wijk_id, b.wijk.naam) for b in buurten}, key=lambda w: w[1])
-        per_wijk = {}
-        for buurt in buurten:
-            per_wijk.setdefault(buurt.wijk.naam, []).append((buurt.pk, buurt.naam))
         self._keuzes("wijk", wijken)
-        # Grouped by wijk: 44 buurten are easier to find that way.
-        self._keuzes("buurt", sorted(per_wijk.items()))
+        self._keuzes("buurt", buurten_per_wijk(buurten))
         self._subgebied_keuzes({b.pk for b in buurten})
         if "thema" in self.filters:
             self._keuzes("thema", Thema.objects.order_by("naam").values_list("pk", "naam"))

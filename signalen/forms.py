@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Subgebied
 from partners.models import Partner
+from vbt.widgets import DatumInvoer
 
 from . import identiteit, selectors
 from .constants import ActiviteitSoort, Kanaal, Prioriteit, VerbeterpuntStatus
@@ -32,10 +33,6 @@ def _helper(*layout) -> FormHelper:
     if layout:
         helper.layout = Layout(*layout)
     return helper
-
-
-def _datum_widget():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _identiteit_controleren(form, *, postcode, huisnummer, toevoeging, naam) -> None:
@@ -329,7 +326,7 @@ class SteunForm(forms.Form):
     activiteit = ActiviteitKeuzeVeld(
         label=_("Activiteit"), queryset=Activiteit.objects.none(), required=False
     )
-    datum = forms.DateField(label=_("Datum"), widget=_datum_widget())
+    datum = forms.DateField(label=_("Datum"), widget=DatumInvoer())
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, signaal, **kwargs):
@@ -470,7 +467,7 @@ class ActiviteitForm(forms.Form):
     team = TeamKeuzeVeld(label=_("Team"), queryset=None)
     subgebied = SubgebiedKeuzeVeld(label=_("Subgebied"), queryset=Subgebied.objects.none())
     soort = forms.ChoiceField(label=_("Soort"), choices=ActiviteitSoort.choices)
-    datum = forms.DateField(label=_("Datum"), widget=_datum_widget())
+    datum = forms.DateField(label=_("Datum"), widget=DatumInvoer())
     aantal_deelnemers = forms.IntegerField(
         label=_("Aantal deelnemers"), min_value=0, required=False
     )
