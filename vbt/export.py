@@ -22,7 +22,6 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -170,25 +169,19 @@ CSV_BLOK = 500
 
 
 def _snelle_csv_cel():
-    """`_csv_cel` with the translations and the time zone looked up once per download and the
-    common types tested by exact type first; anything else goes through `_csv_cel`."""
+    """`_csv_cel` for the cells csv.writer cannot write as they are (csv_antwoord passes None,
+    ints and texts without a formula sign straight on), with the translations and the time zone
+    looked up once per download. Choice labels arrive translated (Kolom.omzetter)."""
     ja, nee = _("ja"), _("nee")
     tz = timezone.get_current_timezone()
     datum_tijd, datum = datetime.datetime, datetime.date
-    # Lazy translations (choice labels) are the same few objects on every row: translate each
-    # once. Keyed by id, holding the object so the id stays its own.
-    vertaald = {}
 
     def cel(waarde):
         soort = type(waarde)
-        if waarde is None:
-            return ""
         if soort is str:
-            return f"'{waarde}" if waarde.startswith(FORMULE_TEKENS) else waarde
+            return neutraliseer(waarde)
         if soort is bool:
             return ja if waarde else nee
-        if soort is int:
-            return str(waarde)
         if soort is datum_tijd:
             if waarde.utcoffset() is not None:
                 waarde = waarde.astimezone(tz)
@@ -199,11 +192,6 @@ def _snelle_csv_cel():
             )
         if soort is datum:
             return f"{waarde.day:02d}-{waarde.month:02d}-{waarde.year}"
-        if isinstance(waarde, Promise):
-            bekend = vertaald.get(id(waarde))
-            if bekend is None:
-                bekend = vertaald[id(waarde)] = (waarde, _csv_cel(waarde))
-            return bekend[1]
         return _csv_cel(waarde)
 
     return cel
