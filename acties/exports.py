@@ -4,12 +4,12 @@ On purpose absent: the residents' trekker (a resident), every note, and the reas
 lapsed action; the owner of a residents' action is just "Bewoners".
 """
 
-from django.db.models import BooleanField, Case, F, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from vbt.export import Kolom
+from vbt.export import Kolom, waar_als
 
 from .constants import ACTIE_OPEN, ActieStatus
 
@@ -51,9 +51,5 @@ def acties_voor_export(qs):
             When(eigenaar_bewoners=True, then=Value(_("Bewoners"))),
             default=F("eigenaar_partner__naam"),
         ),
-        export_te_laat=Case(
-            When(status__in=list(ACTIE_OPEN), deadline__lt=timezone.localdate(), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        ),
+        export_te_laat=waar_als(Q(status__in=list(ACTIE_OPEN), deadline__lt=timezone.localdate())),
     )

@@ -4,10 +4,9 @@ On purpose absent: everything about residents (melder, supports, contact details
 note, confidential or not. Only the team's own registration data leaves the application.
 """
 
-from django.db.models import BooleanField, Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from vbt.export import Kolom
+from vbt.export import Kolom, waar_als
 
 from .constants import ActiviteitSoort, Kanaal, Prioriteit, SignaalStatus, VerbeterpuntStatus
 from .selectors import loopt_spaak_filter
@@ -67,10 +66,4 @@ ACTIVITEIT_KOLOMMEN = [
 
 def verbeterpunten_voor_export(qs):
     """'Loopt spaak' computed by the database, so it costs no query per row."""
-    return qs.annotate(
-        export_loopt_spaak=Case(
-            When(loopt_spaak_filter(), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
+    return qs.annotate(export_loopt_spaak=waar_als(loopt_spaak_filter()))

@@ -16,7 +16,18 @@ from itertools import islice
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import CharField, DateField, DateTimeField, F, Func
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    DateField,
+    DateTimeField,
+    F,
+    Func,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.constants import LOOKUP_SEP
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -78,6 +89,14 @@ class LokaleTekst(Func):
             zone = timezone.get_current_timezone_name()
             return f"to_char(({sql}) AT TIME ZONE %s, 'DD-MM-YYYY HH24:MI')", [*params, zone]
         return f"to_char({sql}, 'DD-MM-YYYY')", params
+
+
+def waar_als(voorwaarde: Q) -> Case:
+    """A yes/no column computed by the database (no query per row): True where `voorwaarde`
+    holds for the row."""
+    return Case(
+        When(voorwaarde, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
 
 
 def _datum_soort(model, pad: str) -> str | None:
