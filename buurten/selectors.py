@@ -77,7 +77,7 @@ def zichtbare_buurten_lijst(user: Medewerker) -> list[Buurt]:
 
 
 def bekende_zichtbare_buurt_ids(user: Medewerker) -> list[int] | None:
-    """zichtbare_buurt_ids(user) if this user object has read them already (as the list of
+    """The pks of zichtbare_buurten(user) if this user object has read them already (as the list of
     buurten, or, for anyone but a beheerder, with teams_en_buurten), else None (no query): for
     a scope filter that can use either the ids or a subquery."""
     if not user.is_authenticated or not user.is_active:
@@ -102,10 +102,8 @@ def teams_en_buurten(user: Medewerker) -> tuple[list[int], list[int]]:
     bekend = bekende_teams_en_buurten(user)
     if bekend is not None:
         return bekend
-    paren = list(Team.objects.filter(leden=user).values_list("pk", "buurten").order_by())
-    return _bewaar(
-        user, {team for team, _buurt in paren}, {buurt for _team, buurt in paren if buurt}
-    )
+    paren = Team.objects.filter(leden=user).values_list("pk", "buurten").order_by()
+    return onthoud_teams_en_buurten(user, paren)
 
 
 def bekende_teams_en_buurten(user: Medewerker) -> tuple[list[int], list[int]] | None:
@@ -114,6 +112,15 @@ def bekende_teams_en_buurten(user: Medewerker) -> tuple[list[int], list[int]] | 
     if bewaard is not None and bewaard[0] == _sleutel(user):
         return bewaard[1]
     return None
+
+
+def onthoud_teams_en_buurten(user: Medewerker, paren) -> tuple[list[int], list[int]]:
+    """Keep teams_en_buurten(user) from (team id, buurt id or None) pairs of the user's own
+    teams that a page read anyway, so the queries after it need none for the scope."""
+    paren = list(paren)
+    return _bewaar(
+        user, {team for team, _buurt in paren}, {buurt for _team, buurt in paren if buurt}
+    )
 
 
 def onthoud_teams(user: Medewerker, teams) -> None:
@@ -131,8 +138,3 @@ def _bewaar(user, team_ids, buurt_ids) -> tuple[list[int], list[int]]:
 
 def eigen_team_ids(user: Medewerker) -> list[int]:
     return teams_en_buurten(user)[0]
-
-
-def zichtbare_buurt_ids(user: Medewerker) -> list[int]:
-    """The pks of zichtbare_buurten(user), for `buurt_id__in=`; see zichtbare_buurten_lijst."""
-    return [buurt.pk for buurt in zichtbare_buurten_lijst(user)]

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from buurten.selectors import zichtbare_buurt_ids
+from buurten.selectors import teams_en_buurten
 
 from . import selectors
 from .selectors import Bereik
@@ -64,23 +64,24 @@ def bereken(bereik: Bereik) -> dict:
     }
 
 
-def _bereik_sleutel(user, buurt_ids) -> str:
+def _bereik_sleutel(user) -> str:
     """Whose data the figures are made of, as the selectors scope it (signalen_voor & co.)."""
     if not user.is_authenticated or not user.is_active:
         return "niemand"
     if user.is_beheerder:
         return "alle"
-    if buurt_ids is None:
-        buurt_ids = zichtbare_buurt_ids(user)
+    # The buurten of the user's teams: zichtbare_buurten for anyone but a beheerder, read once
+    # per request (the dashboard's filter form keeps them already).
+    buurt_ids = teams_en_buurten(user)[1]
     ids = ",".join(str(pk) for pk in sorted(set(buurt_ids)))
     # Hashed only to keep the key short (memcached allows 250 characters); ids name no one.
     return "buurten-" + hashlib.sha256(ids.encode()).hexdigest()[:32]
 
 
-def sleutel(bereik: Bereik, buurt_ids=None) -> str:
+def sleutel(bereik: Bereik) -> str:
     delen = (
         f"vbt:dashboard:v{VERSIE}",
-        _bereik_sleutel(bereik.user, buurt_ids),
+        _bereik_sleutel(bereik.user),
         f"team-{bereik.team_id or 'alle'}",
         bereik.van.isoformat(),
         bereik.tot.isoformat(),
@@ -89,14 +90,14 @@ def sleutel(bereik: Bereik, buurt_ids=None) -> str:
     return ":".join(delen)
 
 
-def dashboard_cijfers(bereik: Bereik, *, buurt_ids=None) -> dict:
+def dashboard_cijfers(bereik: Bereik) -> dict:
     """The figures for `bereik`, from the cache when computed less than `bewaartijd()` seconds
-    ago. `buurt_ids`: the user's visible buurt ids when the caller read them already (the
-    dashboard's filter form does); otherwise they are read here (one small query)."""
+    ago. The scope in the key costs no query when the request read it already (the dashboard's
+    filter form does), else one small one."""
     seconden = bewaartijd()
     if not seconden:
         return bereken(bereik)
-    sleutel_ = sleutel(bereik, buurt_ids)
+    sleutel_ = sleutel(bereik)
     cijfers = cache.get(sleutel_)
     if cijfers is None:
         cijfers = bereken(bereik)

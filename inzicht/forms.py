@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buurten.selectors import teams_voor, zichtbare_buurten
+from buurten.selectors import onthoud_teams_en_buurten, teams_voor, zichtbare_buurten
 from vbt.widgets import DatumInvoer
 
 from .selectors import MAANDEN, maand_terug
@@ -69,15 +69,15 @@ class DashboardFilter(PeriodeFormulier):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Choices from one query; validating against them needs no second one. For anyone but a
-        # beheerder the same query reads the teams' buurten: the dashboard's scope (what its
-        # figures are cached under, see inzicht/cijfers.py), at no extra query.
+        # beheerder the same query reads the teams' buurten: the request's scope
+        # (buurten.selectors.teams_en_buurten), which the figures and their cache key use, at no
+        # extra query.
         teams = teams_voor(user).order_by("naam", "pk")
-        if getattr(user, "is_beheerder", False):
+        if getattr(user, "is_beheerder", False) or not getattr(user, "is_active", False):
             rijen = [(pk, naam, None) for pk, naam in teams.values_list("pk", "naam")]
-            self.zichtbare_buurt_ids = None
         else:
             rijen = list(teams.values_list("pk", "naam", "buurten"))
-            self.zichtbare_buurt_ids = sorted({buurt for _pk, _naam, buurt in rijen if buurt})
+            onthoud_teams_en_buurten(user, [(pk, buurt) for pk, _naam, buurt in rijen])
         self.fields["team"].choices = [("", _("Alle teams"))] + list(
             dict.fromkeys((pk, naam) for pk, naam, _buurt in rijen)
         )

@@ -93,7 +93,7 @@ def dashboard(request):
     )
     # Plain data, possibly computed for another user with the same scope a few minutes ago:
     # the translated labels are added here, in this user's language.
-    c = cijfers.dashboard_cijfers(bereik, buurt_ids=form.zichtbare_buurt_ids)
+    c = cijfers.dashboard_cijfers(bereik)
     figuren = {
         **c,
         "trechter": [{**r, "label": STAP_LABELS[r["stap"]]} for r in c["trechter"]],

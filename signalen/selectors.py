@@ -32,7 +32,7 @@ from .models import Activiteit, Gebeurtenis, Signaal, Steun, Thema, Verbeterpunt
 def _zichtbare_buurten_filter(user):
     """What `buurt_id__in=` needs: the user's buurt ids when this request has read them already
     (the list pages do, for their filter choices: a literal list plans faster and better than
-    the subquery, see buurten.selectors.zichtbare_buurt_ids), else the subquery, so a page that
+    the subquery, see buurten.selectors), else the subquery, so a page that
     does not read them runs no extra query."""
     ids = bekende_zichtbare_buurt_ids(user)
     return zichtbare_buurten(user).values("pk") if ids is None else ids
