@@ -1,11 +1,34 @@
-"""Actions in the admin: read-only, for beheerders (every change goes through the services,
-which check the rules and log it)."""
+"""Points, actions and notes in the admin: read-only, for beheerders (every change goes through
+the services, which check the rules and log it)."""
 
 from django.contrib import admin
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actie
+from vbt.beheer import AlleenLezen
+
+from .models import Actie, Notitie, Verbeterpunt
+from .selectors import zichtbare_notities
+
+
+@admin.register(Verbeterpunt)
+class VerbeterpuntAdmin(AlleenLezen):
+    list_display = ["titel", "buurt", "thema", "status", "prioriteit", "aantal_bewoners"]
+    list_filter = ["status", "prioriteit", "team", "thema"]
+    list_select_related = ["buurt", "thema"]
+    search_fields = ["titel", "omschrijving", "buurt__naam"]
+    show_full_result_count = False
+
+
+@admin.register(Notitie)
+class NotitieAdmin(AlleenLezen):
+    list_display = ["pk", "verbeterpunt", "signaal", "auteur", "partner", "vertrouwelijk"]
+    list_filter = ["vertrouwelijk", "partner"]
+    list_select_related = ["verbeterpunt", "signaal", "auteur", "partner"]
+
+    def get_queryset(self, request):
+        # Confidential notes stay with the author's partner, in the admin too.
+        return zichtbare_notities(request.bereik, super().get_queryset(request))
 
 
 @admin.register(Actie)

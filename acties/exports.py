@@ -1,4 +1,4 @@
-"""Export columns of the action list (Dutch headers).
+"""Export columns of the point and action lists (Dutch headers).
 
 On purpose absent: the residents' trekker (a resident), every note, and the reason text of a
 lapsed action; the owner of a residents' action is just "Bewoners".
@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from vbt.export import Kolom, waar_als
+from vbt.lijsten.export import Kolom, waar_als
 
-from .constants import ACTIE_OPEN, ActieStatus
+from .constants import ACTIE_OPEN, ActieStatus, Prioriteit, VerbeterpuntStatus
+from .selectors import loopt_spaak_filter
 
 
 def _naam(voornaam, achternaam, gebruikersnaam):
@@ -53,3 +54,28 @@ def acties_voor_export(qs):
         ),
         export_te_laat=waar_als(Q(status__in=list(ACTIE_OPEN), deadline__lt=timezone.localdate())),
     )
+
+
+VERBETERPUNT_KOLOMMEN = [
+    Kolom(_lazy("Nummer"), "pk", 9),
+    Kolom(_lazy("Titel"), "titel", 40),
+    Kolom(_lazy("Omschrijving"), "omschrijving", 60),
+    Kolom(_lazy("Team"), "team__naam", 16),
+    Kolom(_lazy("Wijk"), "buurt__wijk__naam", 20),
+    Kolom(_lazy("Buurt"), "buurt__naam", 22),
+    Kolom(_lazy("Subgebied"), "subgebied__naam", 22),
+    Kolom(_lazy("Thema"), "thema__naam", 18),
+    Kolom(_lazy("Status"), "status", 16, keuzes=VerbeterpuntStatus.choices),
+    Kolom(_lazy("Prioriteit"), "prioriteit", 10, keuzes=Prioriteit.choices),
+    Kolom(_lazy("Trekkende partner"), "trekker_partner__naam", 20),
+    Kolom(_lazy("Aantal bewoners"), "aantal_bewoners", 10),
+    Kolom(_lazy("Meedoende bewoners"), "aantal_meedoeners", 10),
+    Kolom(_lazy("Loopt spaak"), "export_loopt_spaak", 10),
+    Kolom(_lazy("Aangemaakt op"), "aangemaakt_op", 17),
+    Kolom(_lazy("Afgerond op"), "afgerond_op", 17),
+]
+
+
+def verbeterpunten_voor_export(qs):
+    """'Loopt spaak' computed by the database, so it costs no query per row."""
+    return qs.annotate(export_loopt_spaak=waar_als(loopt_spaak_filter()))

@@ -1,16 +1,85 @@
-"""Forms for actions and notes. They parse input only; who may do what is the services' call, so
-a POST naming an owner the user may not choose is refused with 403, not quietly changed."""
+"""Forms for points, actions and notes. They parse input only; who may do what is the services'
+call, so a POST naming an owner the user may not choose is refused with 403, not quietly
+changed."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
+from signalen.forms import VersieForm
 from signalen.toegang import is_teamleider_van
+from vbt.forms import helper
 from vbt.widgets import DatumInvoer
 
-from .constants import EIGENAAR_BEWONERS, ActieStatus
-from .selectors import teamleden_voor_verantwoordelijke, trekkers_van_verbeterpunt
+from .constants import (
+    ACTIE_OVERGANGEN,
+    EIGENAAR_BEWONERS,
+    ActieStatus,
+    Prioriteit,
+    VerbeterpuntStatus,
+)
+from .selectors import (
+    open_verbeterpunten_voor_koppelen,
+    teamleden_voor_verantwoordelijke,
+    trekkers_van_verbeterpunt,
+)
 from .toegang import mag_acties_beheren
+
+# --- Points -----------------------------------------------------------------------------------
+
+
+class VerbeterpuntKeuzeVeld(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.titel} ({obj.get_status_display().lower()})"
+
+
+class PromoverenForm(VersieForm):
+    verbeterpunt = VerbeterpuntKeuzeVeld(
+        label=_("Koppelen aan bestaand verbeterpunt"),
+        queryset=None,
+        required=False,
+        empty_label=_("Nee, maak een nieuw verbeterpunt"),
+        help_text=_("Alleen open verbeterpunten van hetzelfde team in dezelfde buurt."),
+    )
+    titel = forms.CharField(
+        label=_("Titel van het nieuwe verbeterpunt"),
+        max_length=200,
+        required=False,
+        help_text=_("Leeg: de omschrijving van het signaal."),
+    )
+    prioriteit = forms.ChoiceField(
+        label=_("Prioriteit"), choices=Prioriteit.choices, initial=Prioriteit.NORMAAL
+    )
+
+    field_order = ["verbeterpunt", "titel", "prioriteit", "versie"]
+
+    def __init__(self, *args, signaal, met_koppelen=True, **kwargs):
+        super().__init__(*args, signaal=signaal, **kwargs)
+        if met_koppelen:
+            self.fields["verbeterpunt"].queryset = open_verbeterpunten_voor_koppelen(signaal)
+        else:
+            del self.fields["verbeterpunt"]
+
+
+class VerbeterpuntStatusForm(forms.Form):
+    # Every status is accepted here; the service refuses transitions the table does not allow,
+    # with its own Dutch message. The page offers only the allowed ones as buttons.
+    naar = forms.ChoiceField(choices=VerbeterpuntStatus.choices)
+    reden = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij staken en heropenen."),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, verbeterpunt, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("versie", verbeterpunt.versie)
+        super().__init__(*args, **kwargs)
+        self.helper = helper("reden", "versie")
+
+
+# --- Actions and notes ------------------------------------------------------------------------
 
 
 class TrekkerKeuze(forms.ModelChoiceField):
@@ -27,7 +96,7 @@ class MedewerkerKeuze(forms.ModelChoiceField):
         return f"{mens.get_full_name() or mens.username} – {mens.partner}"
 
 
-class ActieFormulier(forms.Form):
+class ActieForm(forms.Form):
     omschrijving = forms.CharField(
         label=_("Omschrijving"),
         max_length=2000,
@@ -56,22 +125,21 @@ class ActieFormulier(forms.Form):
     deadline = forms.DateField(label=_("Deadline"), widget=DatumInvoer)
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, user, verbeterpunt, **kwargs):
+    def __init__(self, *args, bereik, verbeterpunt, meedoend=None, **kwargs):
+        """meedoend: the point's committed residents when the page loaded them already."""
         super().__init__(*args, **kwargs)
         team = verbeterpunt.team
-        teamleider = is_teamleider_van(user, team)
+        teamleider = is_teamleider_van(bereik, team)
         mensen = teamleden_voor_verantwoordelijke(team)
         if teamleider:
             self.fields["trekker"].queryset = trekkers_van_verbeterpunt(verbeterpunt)
-            # The point page already loaded the committed residents: show those, no query.
-            meedoend = getattr(verbeterpunt, "meedoende_steun", None)
             if meedoend is not None:
                 self._keuzes_uit("trekker", meedoend)
         else:  # a medewerker only works for their own partner, never for the residents
-            mensen = mensen.filter(partner_id=user.partner_id)
+            mensen = mensen.filter(partner_id=bereik.partner_id)
             del self.fields["trekker"]
         self.fields["verantwoordelijke"].queryset = mensen
-        if not mag_acties_beheren(user, team):
+        if not mag_acties_beheren(bereik, team):
             self.fields["eigenaar"].widget.choices = []
             return
         # One query for two lists: the owners a teamleider may choose are exactly the active
@@ -83,7 +151,10 @@ class ActieFormulier(forms.Form):
             keuzes = [(str(p.pk), p.naam) for p in sorted(partners.values(), key=lambda p: p.naam)]
             keuzes.append((EIGENAAR_BEWONERS, str(_("De bewoners zelf"))))
         else:
-            keuzes = [(str(user.partner_id), str(user.partner))]
+            # A medewerker who may manage actions is an active member with a partner, so the
+            # people of their own partner just loaded include themselves.
+            eigen = next(m.partner for m in geladen if m.partner_id == bereik.partner_id)
+            keuzes = [(str(bereik.partner_id), eigen.naam)]
         self.fields["eigenaar"].widget.choices = keuzes
 
     def _keuzes_uit(self, naam: str, objecten) -> None:
@@ -142,7 +213,7 @@ class ActieFormulier(forms.Form):
         }
 
 
-class StatusFormulier(forms.Form):
+class ActieStatusForm(forms.Form):
     naar = forms.ChoiceField(label=_("Nieuwe status"), choices=ActieStatus.choices)
     resultaat = forms.CharField(
         label=_("Resultaat"),
@@ -163,15 +234,13 @@ class StatusFormulier(forms.Form):
     def __init__(self, *args, actie=None, **kwargs):
         super().__init__(*args, **kwargs)
         if actie is not None and not self.is_bound:
-            from .constants import ACTIE_OVERGANGEN
-
             mogelijk = ACTIE_OVERGANGEN[actie.status]
             self.fields["naar"].choices = [
                 (waarde, label) for waarde, label in ActieStatus.choices if waarde in mogelijk
             ]
 
 
-class NotitieFormulier(forms.Form):
+class NotitieForm(forms.Form):
     tekst = forms.CharField(
         label=_("Notitie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -189,7 +258,7 @@ class NotitieFormulier(forms.Form):
             ) % {"partner": partner}
 
 
-class AfrondFormulier(forms.Form):
+class AfrondForm(forms.Form):
     reden = forms.CharField(
         label=_("Toelichting"),
         required=False,

@@ -7,10 +7,126 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buurten.models import Buurt, Initiatief, Subgebied, Team
 from partners.models import Partner
-from signalen.models import Steun, Verbeterpunt
+from signalen.models import Signaal, Steun, Thema
+from signalen.services import tel_bewoners_van
 
-from .constants import ACTIE_OPEN, BINNENKORT_DAGEN, ActieStatus
+from .constants import (
+    ACTIE_OPEN,
+    BINNENKORT_DAGEN,
+    VERBETERPUNT_OPEN,
+    ActieStatus,
+    Prioriteit,
+    VerbeterpuntStatus,
+)
+
+
+class Verbeterpunt(models.Model):
+    """An integral improvement point: a broader wish the team works on with residents."""
+
+    titel = models.CharField(_("titel"), max_length=200)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="verbeterpunten"
+    )
+    buurt = models.ForeignKey(
+        Buurt, verbose_name=_("buurt"), on_delete=models.PROTECT, related_name="verbeterpunten"
+    )
+    subgebied = models.ForeignKey(
+        Subgebied, verbose_name=_("subgebied"), on_delete=models.PROTECT, related_name="+"
+    )
+    thema = models.ForeignKey(
+        Thema, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="verbeterpunten"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=VerbeterpuntStatus.choices,
+        default=VerbeterpuntStatus.VASTGESTELD,
+    )
+    prioriteit = models.CharField(
+        _("prioriteit"), max_length=10, choices=Prioriteit.choices, default=Prioriteit.NORMAAL
+    )
+    trekker_partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("trekkende partner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="getrokken_verbeterpunten",
+    )
+    betrokken_partners = models.ManyToManyField(
+        Partner, verbose_name=_("betrokken partners"), blank=True, related_name="verbeterpunten"
+    )
+    initiatieven = models.ManyToManyField(
+        Initiatief, verbose_name=_("initiatieven"), blank=True, related_name="verbeterpunten"
+    )
+    # The signal it was created from: unique, so two concurrent promotions of one signal can
+    # never both create a point (the loser's insert fails and it attaches or reports).
+    bron_signaal = models.OneToOneField(
+        Signaal,
+        verbose_name=_("ontstaan uit signaal"),
+        on_delete=models.PROTECT,
+        related_name="bron_van",
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    status_sinds = models.DateTimeField(_("status sinds"), default=timezone.now)
+    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    # "Loopt spaak" when no resident committed by this moment (creation + the team's window).
+    spaak_na = models.DateTimeField(_("zonder trekker spaak na"))
+    # Distinct residents over all its signals, and those who want to help; kept by services.
+    aantal_bewoners = models.PositiveIntegerField(_("aantal bewoners"), default=0)
+    aantal_meedoeners = models.PositiveIntegerField(_("aantal meedoende bewoners"), default=0)
+    reden = models.TextField(_("reden"), blank=True)
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+
+    class Meta:
+        # Moved from signalen without copying data: the table keeps its name.
+        db_table = "signalen_verbeterpunt"
+        verbose_name = _("verbeterpunt")
+        verbose_name_plural = _("verbeterpunten")
+        ordering = ["-aangemaakt_op", "-id"]
+        indexes = [
+            models.Index(fields=["buurt", "status", "-aangemaakt_op"], name="verbeterpunt_buurt"),
+            models.Index(fields=["team", "status", "-aangemaakt_op"], name="verbeterpunt_team"),
+            models.Index(fields=["status", "spaak_na"], name="verbeterpunt_spaak"),
+            models.Index(fields=["-aangemaakt_op", "-id"], name="verbeterpunt_recent"),
+            models.Index(fields=["thema", "-aangemaakt_op"], name="verbeterpunt_thema"),
+            models.Index(fields=["subgebied", "-aangemaakt_op"], name="verbeterpunt_subgebied"),
+            models.Index(fields=["-aantal_bewoners", "-id"], name="verbeterpunt_aantal"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in VERBETERPUNT_OPEN
+
+    @property
+    def loopt_spaak(self) -> bool:
+        return self.is_open and self.aantal_meedoeners == 0 and self.spaak_na <= timezone.now()
+
+    @staticmethod
+    def spaak_na_voor(team: Team, moment) -> "timezone.datetime":
+        return moment + timedelta(weeks=team.termijn_weken)
+
+    def tel_bewoners_opnieuw(self) -> None:
+        """Store the distinct residents (and committed ones) over all its signals, as the
+        support check counts them. Every write that changes the support of one of its signals
+        calls this (signalen's services through Signaal.verbeterpunt), in its transaction."""
+        aantal, meedoeners = tel_bewoners_van(Signaal.objects.filter(verbeterpunt_id=self.pk))
+        Verbeterpunt.objects.filter(pk=self.pk).update(
+            aantal_bewoners=aantal, aantal_meedoeners=meedoeners
+        )
+        self.aantal_bewoners, self.aantal_meedoeners = aantal, meedoeners
 
 
 class ActieQuerySet(models.QuerySet):
@@ -203,3 +319,63 @@ class Actie(models.Model):
                 )
         if fouten:
             raise ValidationError(fouten)
+
+
+class Notitie(models.Model):
+    """A note on a point or a signal. A confidential note (police information, say) is visible
+    only to staff of the author's partner, everywhere (DESIGN §4)."""
+
+    verbeterpunt = models.ForeignKey(
+        Verbeterpunt,
+        verbose_name=_("verbeterpunt"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notities",
+    )
+    signaal = models.ForeignKey(
+        Signaal,
+        verbose_name=_("signaal"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notities",
+    )
+    tekst = models.TextField(_("tekst"), max_length=4000)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The author's partner at the time of writing: visibility must not move with the author.
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"
+    )
+    vertrouwelijk = models.BooleanField(
+        _("vertrouwelijk"),
+        default=False,
+        help_text=_("Alleen zichtbaar voor medewerkers van uw eigen organisatie."),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        db_table = "signalen_notitie"  # moved from signalen, as Verbeterpunt
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+        ordering = ["aangemaakt_op", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verbeterpunt__isnull=False, signaal__isnull=True)
+                | Q(verbeterpunt__isnull=True, signaal__isnull=False),
+                name="notitie_bij_punt_of_signaal",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["verbeterpunt", "aangemaakt_op"], name="notitie_verbeterpunt"),
+            models.Index(fields=["signaal", "aangemaakt_op"], name="notitie_signaal"),
+        ]
+
+    def __str__(self):
+        # Never the text: str() ends up in logs and admin history.
+        return _("Notitie %(nummer)s") % {"nummer": self.pk}

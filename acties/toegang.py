@@ -1,5 +1,5 @@
-"""Who may do what with actions (DESIGN §4). Pure checks on a user, a team and an owner; the
-services call them before every write, the views and templates to decide which buttons to show.
+"""Who may do what with actions (DESIGN §4). Checks on a user's `Bereik`, a team and an owner;
+the services call them before every write, the views to decide which buttons to show.
 
 - A medewerker of the team creates and updates actions of their own partner.
 - A teamleider of the team does so for any partner in the team, and for the residents.
@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from partners.constants import Rol
+from buurten.bereik import Bereik
 from partners.models import Partner
 from signalen.toegang import is_teamleider_van, mag_registreren
 
@@ -24,39 +24,39 @@ def team_partners(team) -> QuerySet[Partner]:
     )
 
 
-def mag_acties_beheren(user, team) -> bool:
+def mag_acties_beheren(bereik: Bereik, team) -> bool:
     """Create or update actions on this team's points at all (for some owner)."""
-    return mag_registreren(user, team)
+    return mag_registreren(bereik, team)
 
 
-def mag_eigenaar_kiezen(user, team, *, partner=None, bewoners: bool = False) -> bool:
+def mag_eigenaar_kiezen(bereik: Bereik, team, *, partner=None, bewoners: bool = False) -> bool:
     """May this user give an action of this team to this owner?"""
-    if not mag_registreren(user, team):
+    if not mag_registreren(bereik, team):
         return False
-    if user.rol == Rol.TEAMLEIDER and is_teamleider_van(user, team):
+    if is_teamleider_van(bereik, team):
         if bewoners:
             return True
         return partner is not None and team_partners(team).filter(pk=partner.pk).exists()
-    return not bewoners and partner is not None and partner.pk == user.partner_id
+    return not bewoners and partner is not None and partner.pk == bereik.partner_id
 
 
-def mag_actie_bijwerken(user, actie) -> bool:
+def mag_actie_bijwerken(bereik: Bereik, actie) -> bool:
     """Update or change the status of an existing action: by the rule for its current owner."""
     team = actie.verbeterpunt.team
-    if not mag_registreren(user, team):
+    if not mag_registreren(bereik, team):
         return False
-    if is_teamleider_van(user, team):
+    if is_teamleider_van(bereik, team):
         return True
-    return not actie.eigenaar_bewoners and actie.eigenaar_partner_id == user.partner_id
+    return not actie.eigenaar_bewoners and actie.eigenaar_partner_id == bereik.partner_id
 
 
-def eis_acties_beheren(user, team) -> None:
-    if not mag_acties_beheren(user, team):
+def eis_acties_beheren(bereik: Bereik, team) -> None:
+    if not mag_acties_beheren(bereik, team):
         raise PermissionDenied(_("Alleen medewerkers van dit team maken of wijzigen acties."))
 
 
-def eis_eigenaar(user, team, *, partner=None, bewoners: bool = False) -> None:
-    if not mag_eigenaar_kiezen(user, team, partner=partner, bewoners=bewoners):
+def eis_eigenaar(bereik: Bereik, team, *, partner=None, bewoners: bool = False) -> None:
+    if not mag_eigenaar_kiezen(bereik, team, partner=partner, bewoners=bewoners):
         raise PermissionDenied(
             _(
                 "U mag geen actie toewijzen aan deze eigenaar. Een medewerker maakt acties voor "
@@ -65,6 +65,6 @@ def eis_eigenaar(user, team, *, partner=None, bewoners: bool = False) -> None:
         )
 
 
-def eis_actie_bijwerken(user, actie) -> None:
-    if not mag_actie_bijwerken(user, actie):
+def eis_actie_bijwerken(bereik: Bereik, actie) -> None:
+    if not mag_actie_bijwerken(bereik, actie):
         raise PermissionDenied(_("U mag deze actie niet wijzigen."))

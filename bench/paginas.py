@@ -1,6 +1,5 @@
 """The pages the benchmark measures. Adding a page is one line in PAGINAS.
 
-A page whose URL name does not resolve (an app not merged yet) is reported as "ontbreekt".
 `args` and `query` take the chosen bench data (see run.py, `Keuze`) and return the URL's
 arguments and query string.
 """
@@ -36,9 +35,9 @@ PAGINAS = [
     Pagina("signalenlijst status", "signalen:signaal_lijst", query=lambda k: {"status": "nieuw"}),
     Pagina("signalenlijst zoeken", "signalen:signaal_lijst", query=lambda k: {"q": "zwerfvuil"}),
     Pagina("signaal detail", "signalen:signaal_detail", args=lambda k: [k.signaal]),
-    Pagina("triage", "signalen:triage", rollen=("teamleider",)),
-    Pagina("verbeterpuntenlijst", "signalen:verbeterpunt_lijst"),
-    Pagina("verbeterpunt detail", "signalen:verbeterpunt_detail", args=lambda k: [k.punt]),
+    Pagina("triage", "acties:triage", rollen=("teamleider",)),
+    Pagina("verbeterpuntenlijst", "acties:verbeterpunt_lijst"),
+    Pagina("verbeterpunt detail", "acties:verbeterpunt_detail", args=lambda k: [k.punt]),
     Pagina("actielijst", "acties:actie_lijst"),
     Pagina("activiteitenlijst", "signalen:activiteit_lijst"),
     # With its figures in the cache (inzicht/cijfers.py); run.py also times computing them.

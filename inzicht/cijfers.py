@@ -23,10 +23,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from buurten.selectors import teams_en_buurten
+from buurten.bereik import Bereik
 
 from . import selectors
-from .selectors import Bereik
+from .selectors import Selectie
 
 # Raise when the shape of the cached value changes, so old entries are never read as new ones.
 VERSIE = 1
@@ -37,17 +37,17 @@ def bewaartijd() -> int:
     return max(0, settings.VBT_DASHBOARD_CACHE_SECONDEN)
 
 
-def bereken(bereik: Bereik) -> dict:
+def bereken(selectie: Selectie) -> dict:
     """Every figure of the dashboard, computed now (no cache)."""
-    per_buurt = selectors.open_verbeterpunten_per_buurt(bereik)
+    per_buurt = selectors.open_verbeterpunten_per_buurt(selectie)
     return {
-        "per_maand": selectors.signalen_per_maand(bereik),
-        "trechter": selectors.trechter(bereik),
+        "per_maand": selectors.signalen_per_maand(selectie),
+        "trechter": selectors.trechter(selectie),
         "per_buurt": per_buurt,
-        "per_thema": selectors.open_verbeterpunten_per_thema(bereik),
-        "te_laat": selectors.te_late_acties_per_partner(bereik),
-        "mediaan_signaal_punt": selectors.mediaan_dagen_signaal_tot_verbeterpunt(bereik),
-        "mediaan_punt_afgerond": selectors.mediaan_dagen_verbeterpunt_tot_afgerond(bereik),
+        "per_thema": selectors.open_verbeterpunten_per_thema(selectie),
+        "te_laat": selectors.te_late_acties_per_partner(selectie),
+        "mediaan_signaal_punt": selectors.mediaan_dagen_signaal_tot_verbeterpunt(selectie),
+        "mediaan_punt_afgerond": selectors.mediaan_dagen_verbeterpunt_tot_afgerond(selectie),
         # Summed over the per-buurt rows already fetched (one per buurt): no extra query.
         "aantal_spaak": sum(r["spaak"] for r in per_buurt),
         "spaak": [
@@ -58,48 +58,44 @@ def bereken(bereik: Bereik) -> dict:
                 "thema_naam": punt.thema.naam,
                 "spaak_na": punt.spaak_na,
             }
-            for punt in selectors.verbeterpunten_die_spaak_lopen(bereik)
+            for punt in selectors.verbeterpunten_die_spaak_lopen(selectie)
         ],
         "berekend_op": timezone.now(),
     }
 
 
-def _bereik_sleutel(user) -> str:
+def _bereik_sleutel(bereik: Bereik) -> str:
     """Whose data the figures are made of, as the selectors scope it (signalen_voor & co.)."""
-    if not user.is_authenticated or not user.is_active:
+    if bereik.is_leeg:
         return "niemand"
-    if user.is_beheerder:
+    if bereik.is_beheerder:
         return "alle"
-    # The buurten of the user's teams: zichtbare_buurten for anyone but a beheerder, read once
-    # per request (the dashboard's filter form keeps them already).
-    buurt_ids = teams_en_buurten(user)[1]
-    ids = ",".join(str(pk) for pk in sorted(set(buurt_ids)))
+    ids = ",".join(str(pk) for pk in bereik.buurt_ids)
     # Hashed only to keep the key short (memcached allows 250 characters); ids name no one.
     return "buurten-" + hashlib.sha256(ids.encode()).hexdigest()[:32]
 
 
-def sleutel(bereik: Bereik) -> str:
+def sleutel(selectie: Selectie) -> str:
     delen = (
         f"vbt:dashboard:v{VERSIE}",
-        _bereik_sleutel(bereik.user),
-        f"team-{bereik.team_id or 'alle'}",
-        bereik.van.isoformat(),
-        bereik.tot.isoformat(),
+        _bereik_sleutel(selectie.bereik),
+        f"team-{selectie.team_id or 'alle'}",
+        selectie.van.isoformat(),
+        selectie.tot.isoformat(),
         timezone.localdate().isoformat(),
     )
     return ":".join(delen)
 
 
-def dashboard_cijfers(bereik: Bereik) -> dict:
-    """The figures for `bereik`, from the cache when computed less than `bewaartijd()` seconds
-    ago. The scope in the key costs no query when the request read it already (the dashboard's
-    filter form does), else one small one."""
+def dashboard_cijfers(selectie: Selectie) -> dict:
+    """The figures for `selectie`, from the cache when computed less than `bewaartijd()` seconds
+    ago."""
     seconden = bewaartijd()
     if not seconden:
-        return bereken(bereik)
-    sleutel_ = sleutel(bereik)
+        return bereken(selectie)
+    sleutel_ = sleutel(selectie)
     cijfers = cache.get(sleutel_)
     if cijfers is None:
-        cijfers = bereken(bereik)
+        cijfers = bereken(selectie)
         cache.set(sleutel_, cijfers, seconden)
     return cijfers

@@ -8,10 +8,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buurten.selectors import onthoud_teams_en_buurten, teams_voor, zichtbare_buurten
+from buurten.selectors import teams_voor, zichtbare_buurten
+from vbt.datums import maanden_terug
 from vbt.widgets import DatumInvoer
 
-from .selectors import MAANDEN, maand_terug
+from .selectors import MAANDEN
 
 RAPPORT_MAANDEN = 3
 
@@ -45,7 +46,7 @@ class PeriodeFormulier(forms.Form):
     tot = _datumveld(_("Tot en met"))
 
     def standaard_van(self, vandaag: date) -> date:
-        return maand_terug(vandaag, self.standaard_maanden)
+        return maanden_terug(vandaag, self.standaard_maanden)
 
     def clean(self):
         data = super().clean()
@@ -66,28 +67,18 @@ class DashboardFilter(PeriodeFormulier):
 
     field_order = ["team", "van", "tot"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, bereik, **kwargs):
         super().__init__(*args, **kwargs)
-        # Choices from one query; validating against them needs no second one. For anyone but a
-        # beheerder the same query reads the teams' buurten: the request's scope
-        # (buurten.selectors.teams_en_buurten), which the figures and their cache key use, at no
-        # extra query.
-        teams = teams_voor(user).order_by("naam", "pk")
-        if getattr(user, "is_beheerder", False) or not getattr(user, "is_active", False):
-            rijen = [(pk, naam, None) for pk, naam in teams.values_list("pk", "naam")]
-        else:
-            rijen = list(teams.values_list("pk", "naam", "buurten"))
-            onthoud_teams_en_buurten(user, [(pk, buurt) for pk, _naam, buurt in rijen])
-        self.fields["team"].choices = [("", _("Alle teams"))] + list(
-            dict.fromkeys((pk, naam) for pk, naam, _buurt in rijen)
-        )
+        # Choices from one query; validating against them needs no second one.
+        teams = teams_voor(bereik).order_by("naam", "pk").values_list("pk", "naam")
+        self.fields["team"].choices = [("", _("Alle teams")), *teams]
         self.fields["team"].error_messages["invalid_choice"] = _(
             "Kies een van uw teams of 'Alle teams'."
         )
 
     def standaard_van(self, vandaag: date) -> date:
         # The first day of the oldest month the chart of 12 months shows.
-        return maand_terug(vandaag.replace(day=1), MAANDEN - 1)
+        return maanden_terug(vandaag.replace(day=1), MAANDEN - 1)
 
 
 class BuurtrapportKiezenFormulier(PeriodeFormulier):
@@ -103,6 +94,6 @@ class BuurtrapportKiezenFormulier(PeriodeFormulier):
 
     field_order = ["buurt", "van", "tot"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, bereik, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["buurt"].queryset = zichtbare_buurten(user)
+        self.fields["buurt"].queryset = zichtbare_buurten(bereik)

@@ -25,14 +25,16 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from acties.constants import ActieStatus
-from acties.models import Actie
-from acties.selectors import acties_voor
+from acties.constants import VERBETERPUNT_OPEN, ActieStatus, VerbeterpuntStatus
+from acties.models import Actie, Verbeterpunt
+from acties.selectors import acties_voor, loopt_spaak_filter, verbeterpunten_voor
+from buurten.bereik import Bereik
 from buurten.models import Buurt
 from buurten.selectors import zichtbare_buurten
-from signalen.constants import VERBETERPUNT_OPEN, SignaalStatus, VerbeterpuntStatus
-from signalen.models import Signaal, Verbeterpunt
-from signalen.selectors import loopt_spaak_filter, signalen_voor, verbeterpunten_voor
+from signalen.constants import SignaalStatus
+from signalen.models import Signaal
+from signalen.selectors import signalen_voor
+from vbt.datums import maanden_terug
 
 MAANDEN = 12
 SPAAK_LIJST_MAX = 10
@@ -47,20 +49,12 @@ def begin_van_dag(dag: date) -> datetime:
     return datetime.combine(dag, time.min, tzinfo=tijdzone())
 
 
-def maand_terug(dag: date, maanden: int) -> date:
-    """The same day `maanden` months earlier (the last day of that month when it is shorter)."""
-    jaar, maand = divmod(dag.year * 12 + dag.month - 1 - maanden, 12)
-    maand += 1
-    volgende = date(jaar + maand // 12, maand % 12 + 1, 1)
-    return date(jaar, maand, min(dag.day, (volgende - timedelta(days=1)).day))
-
-
 @dataclass(frozen=True)
-class Bereik:
+class Selectie:
     """What the dashboard counts: the user's scope, optionally one team, and a period (both
     dates included)."""
 
-    user: object
+    bereik: Bereik
     van: date
     tot: date
     team_id: int | None = None
@@ -75,15 +69,15 @@ class Bereik:
         return begin_van_dag(self.tot + timedelta(days=1))
 
     def signalen(self) -> QuerySet[Signaal]:
-        qs = signalen_voor(self.user).order_by()
+        qs = signalen_voor(self.bereik).order_by()
         return qs.filter(team_id=self.team_id) if self.team_id else qs
 
     def verbeterpunten(self) -> QuerySet[Verbeterpunt]:
-        qs = verbeterpunten_voor(self.user).order_by()
+        qs = verbeterpunten_voor(self.bereik).order_by()
         return qs.filter(team_id=self.team_id) if self.team_id else qs
 
     def acties(self) -> QuerySet[Actie]:
-        qs = acties_voor(self.user).order_by()
+        qs = acties_voor(self.bereik).order_by()
         return qs.filter(verbeterpunt__team_id=self.team_id) if self.team_id else qs
 
 
@@ -154,17 +148,17 @@ def percentage(deel: int, geheel: int) -> float | None:
 # --- Dashboard figures -----------------------------------------------------------------------
 
 
-def signalen_per_maand(bereik: Bereik) -> list[dict]:
+def signalen_per_maand(selectie: Selectie) -> list[dict]:
     """Signals per calendar month for the 12 months up to and including the month of `tot`,
     empty months included (as 0)."""
-    laatste = bereik.tot.replace(day=1)
-    maanden = [maand_terug(laatste, n) for n in range(MAANDEN - 1, -1, -1)]
+    laatste = selectie.tot.replace(day=1)
+    maanden = [maanden_terug(laatste, n) for n in range(MAANDEN - 1, -1, -1)]
     grenzen = [begin_van_dag(m) for m in maanden]
     grenzen.append(begin_van_dag((laatste + timedelta(days=32)).replace(day=1)))
     # One pass over the period's rows (an index-only range scan) with a count per month between
     # Maastricht's month boundaries: no per-row time zone conversion, no sort or grouping.
     tellingen = (
-        bereik.signalen()
+        selectie.signalen()
         .filter(geregistreerd_op__gte=grenzen[0], geregistreerd_op__lt=grenzen[-1])
         .aggregate(
             **{
@@ -179,13 +173,13 @@ def signalen_per_maand(bereik: Bereik) -> list[dict]:
     return [{"maand": m, "aantal": tellingen[f"m{i}"]} for i, m in enumerate(maanden)]
 
 
-def trechter(bereik: Bereik) -> list[dict]:
+def trechter(selectie: Selectie) -> list[dict]:
     """Signals logged in the period, and how many of them reached support, became (part of) an
     improvement point, and saw that point completed: one query."""
     punt = Q(verbeterpunt__isnull=False)
     tellingen = (
-        bereik.signalen()
-        .filter(geregistreerd_op__gte=bereik.begin, geregistreerd_op__lt=bereik.eind)
+        selectie.signalen()
+        .filter(geregistreerd_op__gte=selectie.begin, geregistreerd_op__lt=selectie.eind)
         .aggregate(
             # Aliases apart from the field names: "verbeterpunt" would shadow the relation.
             aantal_signalen=Count("pk"),
@@ -221,32 +215,32 @@ def trechter(bereik: Bereik) -> list[dict]:
     return rijen
 
 
-def open_verbeterpunten_per_buurt(bereik: Bereik) -> list[dict]:
+def open_verbeterpunten_per_buurt(selectie: Selectie) -> list[dict]:
     """Open points per buurt, and how many of those loop spaak."""
     return list(
-        bereik.verbeterpunten()
-        .filter(status__in=VERBETERPUNT_OPEN)
+        selectie.verbeterpunten()
+        .filter(status__in=sorted(VERBETERPUNT_OPEN))
         .values("buurt_id", naam=F("buurt__naam"))
         .annotate(aantal=Count("pk"), spaak=Count("pk", filter=loopt_spaak_filter()))
         .order_by("naam", "buurt_id")
     )
 
 
-def open_verbeterpunten_per_thema(bereik: Bereik) -> list[dict]:
+def open_verbeterpunten_per_thema(selectie: Selectie) -> list[dict]:
     return list(
-        bereik.verbeterpunten()
-        .filter(status__in=VERBETERPUNT_OPEN)
+        selectie.verbeterpunten()
+        .filter(status__in=sorted(VERBETERPUNT_OPEN))
         .values("thema_id", naam=F("thema__naam"))
         .annotate(aantal=Count("pk"))
         .order_by("-aantal", "naam")
     )
 
 
-def te_late_acties_per_partner(bereik: Bereik, vandaag: date | None = None) -> list[dict]:
+def te_late_acties_per_partner(selectie: Selectie, vandaag: date | None = None) -> list[dict]:
     """Overdue actions (open, past the deadline) per owning partner; the residents' own actions
     as one row with `partner` None."""
     return list(
-        bereik.acties()
+        selectie.acties()
         .te_laat(vandaag or timezone.localdate())
         .values("eigenaar_partner_id", "eigenaar_bewoners", partner=F("eigenaar_partner__naam"))
         .annotate(aantal=Count("pk"))
@@ -255,33 +249,33 @@ def te_late_acties_per_partner(bereik: Bereik, vandaag: date | None = None) -> l
     )
 
 
-def mediaan_dagen_signaal_tot_verbeterpunt(bereik: Bereik) -> float | None:
+def mediaan_dagen_signaal_tot_verbeterpunt(selectie: Selectie) -> float | None:
     """Median days from a signal being logged to its point being made, over points made in the
     period. A signal logged after its point existed (merged in later) has no such span and is
     left out rather than counted as negative."""
-    qs = bereik.signalen().filter(
-        verbeterpunt__aangemaakt_op__gte=bereik.begin,
-        verbeterpunt__aangemaakt_op__lt=bereik.eind,
+    qs = selectie.signalen().filter(
+        verbeterpunt__aangemaakt_op__gte=selectie.begin,
+        verbeterpunt__aangemaakt_op__lt=selectie.eind,
         geregistreerd_op__lte=F("verbeterpunt__aangemaakt_op"),
     )
     return mediaan(qs, Dagen(F("verbeterpunt__aangemaakt_op"), F("geregistreerd_op")))
 
 
-def mediaan_dagen_verbeterpunt_tot_afgerond(bereik: Bereik) -> float | None:
+def mediaan_dagen_verbeterpunt_tot_afgerond(selectie: Selectie) -> float | None:
     """Median days from a point being made to it being completed, over points completed in the
     period (and still completed: a reopened point is not done)."""
-    qs = bereik.verbeterpunten().filter(
+    qs = selectie.verbeterpunten().filter(
         status=VerbeterpuntStatus.AFGEROND,
-        afgerond_op__gte=bereik.begin,
-        afgerond_op__lt=bereik.eind,
+        afgerond_op__gte=selectie.begin,
+        afgerond_op__lt=selectie.eind,
     )
     return mediaan(qs, Dagen(F("afgerond_op"), F("aangemaakt_op")))
 
 
-def verbeterpunten_die_spaak_lopen(bereik: Bereik, aantal: int = SPAAK_LIJST_MAX) -> list:
+def verbeterpunten_die_spaak_lopen(selectie: Selectie, aantal: int = SPAAK_LIJST_MAX) -> list:
     """The points that loop spaak longest (the total is in the per-buurt figures)."""
     return list(
-        bereik.verbeterpunten()
+        selectie.verbeterpunten()
         .filter(loopt_spaak_filter())
         .select_related(None)
         .select_related("buurt", "thema")
@@ -300,15 +294,17 @@ def verbeterpunten_die_spaak_lopen(bereik: Bereik, aantal: int = SPAAK_LIJST_MAX
 RAPPORT_MAX = 50
 
 
-def buurtrapport_buurt(user, pk) -> Buurt:
+def buurtrapport_buurt(bereik: Bereik, pk) -> Buurt:
     """A buurt the user may see; 404 otherwise."""
-    return get_object_or_404(zichtbare_buurten(user), pk=pk)
+    return get_object_or_404(zichtbare_buurten(bereik), pk=pk)
 
 
-def rapport_signalen_per_thema(user, buurt: Buurt, begin: datetime, eind: datetime) -> list:
+def rapport_signalen_per_thema(
+    bereik: Bereik, buurt: Buurt, begin: datetime, eind: datetime
+) -> list:
     """Signals logged in the period per theme and subgebied, and how far they came."""
     return list(
-        signalen_voor(user)
+        signalen_voor(bereik)
         .filter(buurt_id=buurt.pk, geregistreerd_op__gte=begin, geregistreerd_op__lt=eind)
         .order_by()
         .values(thema_naam=F("thema__naam"), subgebied_naam=F("subgebied__naam"))
@@ -325,14 +321,14 @@ def rapport_signalen_per_thema(user, buurt: Buurt, begin: datetime, eind: dateti
 
 
 def rapport_verbeterpunten(
-    user, buurt: Buurt, begin: datetime, eind: datetime
+    bereik: Bereik, buurt: Buurt, begin: datetime, eind: datetime
 ) -> QuerySet[Verbeterpunt]:
     """Points the team worked on in the period: made before its end and open, or closed
     (completed or stopped) within it."""
     return (
-        verbeterpunten_voor(user)
+        verbeterpunten_voor(bereik)
         .filter(buurt_id=buurt.pk, aangemaakt_op__lt=eind)
-        .filter(Q(status__in=VERBETERPUNT_OPEN) | Q(status_sinds__gte=begin))
+        .filter(Q(status__in=sorted(VERBETERPUNT_OPEN)) | Q(status_sinds__gte=begin))
         .select_related(None)
         .select_related("thema", "subgebied")
         .only(
@@ -348,9 +344,9 @@ def rapport_verbeterpunten(
     )
 
 
-def _rapport_acties(user, buurt: Buurt) -> QuerySet[Actie]:
+def _rapport_acties(bereik: Bereik, buurt: Buurt) -> QuerySet[Actie]:
     return (
-        acties_voor(user)
+        acties_voor(bereik)
         .filter(verbeterpunt__buurt_id=buurt.pk)
         .select_related(None)
         .select_related("verbeterpunt", "eigenaar_partner")
@@ -366,13 +362,13 @@ def _rapport_acties(user, buurt: Buurt) -> QuerySet[Actie]:
     )
 
 
-def rapport_acties_gedaan(user, buurt: Buurt, begin: datetime, eind: datetime):
+def rapport_acties_gedaan(bereik: Bereik, buurt: Buurt, begin: datetime, eind: datetime):
     return (
-        _rapport_acties(user, buurt)
+        _rapport_acties(bereik, buurt)
         .filter(status=ActieStatus.GEREED, afgerond_op__gte=begin, afgerond_op__lt=eind)
         .order_by("afgerond_op", "pk")
     )
 
 
-def rapport_acties_komend(user, buurt: Buurt):
-    return _rapport_acties(user, buurt).open().order_by("deadline", "pk")
+def rapport_acties_komend(bereik: Bereik, buurt: Buurt):
+    return _rapport_acties(bereik, buurt).open().order_by("deadline", "pk")

@@ -82,18 +82,18 @@ def _ververst(seconden: int) -> str:
 
 @require_GET
 def dashboard(request):
-    form = DashboardFilter(request.GET, user=request.user)
+    form = DashboardFilter(request.GET, bereik=request.bereik)
     if not form.is_valid():
         return render(request, "inzicht/dashboard.html", {"form": form}, status=400)
-    bereik = selectors.Bereik(
-        user=request.user,
+    selectie = selectors.Selectie(
+        bereik=request.bereik,
         van=form.cleaned_data["van"],
         tot=form.cleaned_data["tot"],
         team_id=form.cleaned_data["team"],
     )
     # Plain data, possibly computed for another user with the same scope a few minutes ago:
     # the translated labels are added here, in this user's language.
-    c = cijfers.dashboard_cijfers(bereik)
+    c = cijfers.dashboard_cijfers(selectie)
     figuren = {
         **c,
         "trechter": [{**r, "label": STAP_LABELS[r["stap"]]} for r in c["trechter"]],
@@ -103,7 +103,7 @@ def dashboard(request):
         "inzicht/dashboard.html",
         {
             "form": form,
-            "bereik": bereik,
+            "selectie": selectie,
             **figuren,
             "grafieken": _grafieken(figuren),
             # Maastricht's clock, whatever time zone is active.
@@ -121,9 +121,9 @@ def dashboard(request):
 @require_GET
 def buurtrapport_kiezen(request):
     if not request.GET:
-        form = BuurtrapportKiezenFormulier(user=request.user)
+        form = BuurtrapportKiezenFormulier(bereik=request.bereik)
         return render(request, "inzicht/buurtrapport_kiezen.html", {"form": form})
-    form = BuurtrapportKiezenFormulier(request.GET, user=request.user)
+    form = BuurtrapportKiezenFormulier(request.GET, bereik=request.bereik)
     if not form.is_valid():
         return render(request, "inzicht/buurtrapport_kiezen.html", {"form": form}, status=400)
     return redirect(_rapport_url(form.cleaned_data))
@@ -143,18 +143,18 @@ def _eerste(naam, qs) -> dict:
 
 def _rapport(request, buurt_pk):
     """The report's context, or the response for bad input."""
-    buurt = selectors.buurtrapport_buurt(request.user, buurt_pk)
+    buurt = selectors.buurtrapport_buurt(request.bereik, buurt_pk)
     periode = PeriodeFormulier(request.GET)
     if not periode.is_valid():
         # The same errors on the choice form, with this buurt chosen, to correct them there.
         data = request.GET.copy()
         data["buurt"] = buurt.pk
-        form = BuurtrapportKiezenFormulier(data, user=request.user)
+        form = BuurtrapportKiezenFormulier(data, bereik=request.bereik)
         form.is_valid()
         antwoord = render(request, "inzicht/buurtrapport_kiezen.html", {"form": form}, status=400)
         return None, antwoord
     van, tot = periode.cleaned_data["van"], periode.cleaned_data["tot"]
-    user = request.user
+    bereik = request.bereik
     begin = selectors.begin_van_dag(van)
     eind = selectors.begin_van_dag(tot + timedelta(days=1))
     context = {
@@ -163,10 +163,10 @@ def _rapport(request, buurt_pk):
         "tot": tot,
         "gemaakt_op": timezone.localdate(),
         "rapport_max": selectors.RAPPORT_MAX,
-        "signalen": selectors.rapport_signalen_per_thema(request.user, buurt, begin, eind),
-        **_eerste("verbeterpunten", selectors.rapport_verbeterpunten(user, buurt, begin, eind)),
-        **_eerste("gedaan", selectors.rapport_acties_gedaan(user, buurt, begin, eind)),
-        **_eerste("komend", selectors.rapport_acties_komend(user, buurt)),
+        "signalen": selectors.rapport_signalen_per_thema(bereik, buurt, begin, eind),
+        **_eerste("verbeterpunten", selectors.rapport_verbeterpunten(bereik, buurt, begin, eind)),
+        **_eerste("gedaan", selectors.rapport_acties_gedaan(bereik, buurt, begin, eind)),
+        **_eerste("komend", selectors.rapport_acties_komend(bereik, buurt)),
         "pdf_url": _rapport_url(
             {"buurt": buurt, "van": van, "tot": tot}, naam="inzicht:buurtrapport_pdf"
         ),

@@ -20,6 +20,14 @@ class Partner(models.Model):
         return self.naam
 
 
+class MedewerkerManager(UserManager):
+    """Every page shows the user's organisation (navigation bar, forms): load the partner with
+    the user, in the same query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("partner")
+
+
 class Medewerker(AbstractUser):
     """A member of staff of one partner; the role decides what they may do (DESIGN §4)."""
 
@@ -33,7 +41,7 @@ class Medewerker(AbstractUser):
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.MEDEWERKER)
 
-    objects = UserManager()
+    objects = MedewerkerManager()
 
     class Meta:
         verbose_name = _("medewerker")

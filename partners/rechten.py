@@ -22,12 +22,12 @@ BEHEERDER_RECHTEN: dict[str, tuple[str, ...]] = {
     "buurten.initiatief": VOLLEDIG,
     "signalen.thema": BEHEER,  # deactivate, never delete: signals refer to themes
     "signalen.signaal": ("view",),
-    "signalen.verbeterpunt": ("view",),
+    "acties.verbeterpunt": ("view",),
     "signalen.activiteit": ("view",),
     "signalen.gebeurtenis": ("view",),
     "signalen.contactinzage": ("view",),
     "signalen.bewoner": ("view",),  # inzage and erasure on request; contact details not shown
-    "signalen.notitie": ("view",),
+    "acties.notitie": ("view",),
     "acties.actie": ("view",),
 }
 

@@ -34,20 +34,6 @@ class SignaalStatus(models.TextChoices):
     VERLOPEN = "verlopen", _("Verlopen")
 
 
-class VerbeterpuntStatus(models.TextChoices):
-    VASTGESTELD = "vastgesteld", _("Vastgesteld")
-    PLAN_VAN_AANPAK = "plan_van_aanpak", _("Plan van aanpak")
-    IN_UITVOERING = "in_uitvoering", _("In uitvoering")
-    AFGEROND = "afgerond", _("Afgerond")
-    GESTAAKT = "gestaakt", _("Gestaakt")
-
-
-class Prioriteit(models.TextChoices):
-    LAAG = "laag", _("Laag")
-    NORMAAL = "normaal", _("Normaal")
-    HOOG = "hoog", _("Hoog")
-
-
 class GebeurtenisSoort(models.TextChoices):
     SIGNAAL_GEREGISTREERD = "signaal_geregistreerd", _("Signaal geregistreerd")
     STEUN_GEREGISTREERD = "steun_geregistreerd", _("Steun geregistreerd")
@@ -70,7 +56,6 @@ class GebeurtenisSoort(models.TextChoices):
 
 
 S = SignaalStatus
-V = VerbeterpuntStatus
 
 # Allowed transitions, one table each (DESIGN §3). The services refuse anything else.
 SIGNAAL_OVERGANGEN: dict[str, frozenset[str]] = {
@@ -82,18 +67,5 @@ SIGNAAL_OVERGANGEN: dict[str, frozenset[str]] = {
     S.VERLOPEN: frozenset({S.NIEUW}),
 }
 SIGNAAL_OPEN = frozenset({S.NIEUW, S.DRAAGVLAK_BEREIKT})
-
-VERBETERPUNT_OVERGANGEN: dict[str, frozenset[str]] = {
-    V.VASTGESTELD: frozenset({V.PLAN_VAN_AANPAK, V.GESTAAKT}),
-    V.PLAN_VAN_AANPAK: frozenset({V.IN_UITVOERING, V.GESTAAKT}),
-    V.IN_UITVOERING: frozenset({V.AFGEROND, V.GESTAAKT}),
-    V.AFGEROND: frozenset({V.PLAN_VAN_AANPAK}),
-    V.GESTAAKT: frozenset({V.PLAN_VAN_AANPAK}),
-}
-VERBETERPUNT_OPEN = frozenset({V.VASTGESTELD, V.PLAN_VAN_AANPAK, V.IN_UITVOERING})
-VERBETERPUNT_GESLOTEN = frozenset({V.AFGEROND, V.GESTAAKT})
-
-
-def reden_verplicht_voor_verbeterpunt(van: str, naar: str) -> bool:
-    """Stopping or reopening a point needs a reason."""
-    return naar == V.GESTAAKT or van in VERBETERPUNT_GESLOTEN
+# Closed without becoming a point (a teamleider may reopen the declined and expired ones).
+SIGNAAL_GESLOTEN = frozenset({S.DOORVERWEZEN, S.AFGEWEZEN, S.VERLOPEN})

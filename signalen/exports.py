@@ -1,4 +1,4 @@
-"""Export columns of the signal, point and activity lists (Dutch headers).
+"""Export columns of the signal and activity lists (Dutch headers).
 
 On purpose absent: everything about residents (melder, supports, contact details) and every
 note, confidential or not. Only the team's own registration data leaves the application.
@@ -6,10 +6,9 @@ note, confidential or not. Only the team's own registration data leaves the appl
 
 from django.utils.translation import gettext_lazy as _
 
-from vbt.export import Kolom, waar_als
+from vbt.lijsten.export import Kolom
 
-from .constants import ActiviteitSoort, Kanaal, Prioriteit, SignaalStatus, VerbeterpuntStatus
-from .selectors import loopt_spaak_filter
+from .constants import ActiviteitSoort, Kanaal, SignaalStatus
 
 SIGNAAL_KOLOMMEN = [
     Kolom(_("Nummer"), "pk", 9),
@@ -31,25 +30,6 @@ SIGNAAL_KOLOMMEN = [
     Kolom(_("Geregistreerd door (partner)"), "geregistreerd_door__partner__naam", 20),
 ]
 
-VERBETERPUNT_KOLOMMEN = [
-    Kolom(_("Nummer"), "pk", 9),
-    Kolom(_("Titel"), "titel", 40),
-    Kolom(_("Omschrijving"), "omschrijving", 60),
-    Kolom(_("Team"), "team__naam", 16),
-    Kolom(_("Wijk"), "buurt__wijk__naam", 20),
-    Kolom(_("Buurt"), "buurt__naam", 22),
-    Kolom(_("Subgebied"), "subgebied__naam", 22),
-    Kolom(_("Thema"), "thema__naam", 18),
-    Kolom(_("Status"), "status", 16, keuzes=VerbeterpuntStatus.choices),
-    Kolom(_("Prioriteit"), "prioriteit", 10, keuzes=Prioriteit.choices),
-    Kolom(_("Trekkende partner"), "trekker_partner__naam", 20),
-    Kolom(_("Aantal bewoners"), "aantal_bewoners", 10),
-    Kolom(_("Meedoende bewoners"), "aantal_meedoeners", 10),
-    Kolom(_("Loopt spaak"), "export_loopt_spaak", 10),
-    Kolom(_("Aangemaakt op"), "aangemaakt_op", 17),
-    Kolom(_("Afgerond op"), "afgerond_op", 17),
-]
-
 ACTIVITEIT_KOLOMMEN = [
     Kolom(_("Nummer"), "pk", 9),
     Kolom(_("Datum"), "datum", 12),
@@ -62,8 +42,3 @@ ACTIVITEIT_KOLOMMEN = [
     Kolom(_("Verslag"), "verslag", 60),
     Kolom(_("Door (partner)"), "door__partner__naam", 20),
 ]
-
-
-def verbeterpunten_voor_export(qs):
-    """'Loopt spaak' computed by the database, so it costs no query per row."""
-    return qs.annotate(export_loopt_spaak=waar_als(loopt_spaak_filter()))

@@ -15,23 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Subgebied
-from buurten.selectors import zichtbare_buurten_lijst
+from buurten.selectors import zichtbare_buurten
 from partners.models import Partner
-from vbt.filterpaneel import GecachtPaneel
-from vbt.sortering import Sortering
+from vbt.lijsten.sortering import Sortering
+from vbt.lijsten.zoeken import zoek
 from vbt.widgets import DatumBereik
 
-from . import zoeken
-from .constants import (
-    SIGNAAL_OPEN,
-    VERBETERPUNT_OPEN,
-    ActiviteitSoort,
-    Kanaal,
-    SignaalStatus,
-    VerbeterpuntStatus,
-)
-from .models import Activiteit, Signaal, Thema, Verbeterpunt
-from .selectors import loopt_spaak_filter
+from .constants import SIGNAAL_OPEN, ActiviteitSoort, Kanaal, SignaalStatus
+from .models import Activiteit, Signaal, Thema
 
 OPEN = "open"
 # "Verloopt binnenkort": an open signal within this many days of its deadline.
@@ -39,20 +30,16 @@ BIJNA_VERLOPEN_DAGEN = 14
 BIJNA_VERLOPEN = "bijna"
 TERMIJN_VERSTREKEN = "verstreken"
 
-# acties registers here (in its AppConfig.ready) a function `vandaag -> queryset of point ids
-# with an overdue action`; signalen cannot import acties.
-PUNTEN_MET_TE_LATE_ACTIES: list = []
-
 JA_NEE = [("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]
 
 
-def _ja_nee(label):
+def ja_nee(label):
     return django_filters.BooleanFilter(
         label=label, method="filter_ja_nee", widget=forms.Select(choices=JA_NEE)
     )
 
 
-def _keuze(label, **kwargs):
+def keuze(label, **kwargs):
     kwargs.setdefault("empty_label", _("Alle"))
     kwargs.setdefault("choices", [])
     return django_filters.ChoiceFilter(label=label, **kwargs)
@@ -66,24 +53,26 @@ def buurten_per_wijk(buurten) -> list:
     return sorted(per_wijk.items())
 
 
-class LijstFilter(GecachtPaneel, django_filters.FilterSet):
-    """Shared by the three lists: the search box, the area (wijk, buurt, subgebied), the theme
-    and partner choices, all limited to what `user` may see."""
+class LijstFilter(django_filters.FilterSet):
+    """The base of every list's filters: the search box, the area (wijk, buurt, subgebied), the
+    theme and partner choices, all limited to what the user may see (`bereik`)."""
 
     # The lookup path from the listed model to its subgebied ("" when it has buurt itself).
     GEBIED = ""
+    # The text fields the search box looks in: those of the model's GIN index.
+    ZOEKVELDEN: tuple[str, ...] = ()
 
     q = django_filters.CharFilter(method="filter_zoeken", max_length=200)
-    wijk = _keuze(_("Wijk"))
-    buurt = _keuze(_("Buurt"))
-    subgebied = _keuze(
+    wijk = keuze(_("Wijk"))
+    buurt = keuze(_("Buurt"))
+    subgebied = keuze(
         _("Subgebied"), help_text=_("Kies eerst een buurt en filter: dan ziet u de subgebieden.")
     )
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
+    def __init__(self, *args, bereik, **kwargs):
+        self.bereik = bereik
         super().__init__(*args, **kwargs)
-        buurten = zichtbare_buurten_lijst(user)  # the same list the scope filter uses
+        buurten = list(zichtbare_buurten(bereik))
         wijken = sorted({(b.wijk_id, b.wijk.naam) for b in buurten}, key=lambda w: w[1])
         self._keuzes("wijk", wijken)
         self._keuzes("buurt", buurten_per_wijk(buurten))
@@ -117,7 +106,7 @@ class LijstFilter(GecachtPaneel, django_filters.FilterSet):
             self.filters["subgebied"].extra["empty_label"] = _("Kies eerst een buurt")
 
     def filter_zoeken(self, queryset, name, value):
-        return zoeken.zoek(queryset, value)
+        return zoek(queryset, value, self.ZOEKVELDEN)
 
     def filter_ja_nee(self, queryset, name, value):
         if value is None:
@@ -132,22 +121,23 @@ class LijstFilter(GecachtPaneel, django_filters.FilterSet):
 
 
 class SignaalFilter(LijstFilter):
-    thema = _keuze(_("Thema"))
-    status = _keuze(
+    ZOEKVELDEN = ("omschrijving",)
+    thema = keuze(_("Thema"))
+    status = keuze(
         _("Status"),
         method="filter_status",
         choices=[(OPEN, _("Open (nieuw of draagvlak bereikt)")), *SignaalStatus.choices],
     )
-    kanaal = _keuze(_("Kanaal"), choices=Kanaal.choices)
-    partner = _keuze(_("Geregistreerd door (partner)"), field_name="geregistreerd_door__partner")
-    doorverwezen_naar = _keuze(_("Doorverwezen naar (partner)"))
+    kanaal = keuze(_("Kanaal"), choices=Kanaal.choices)
+    partner = keuze(_("Geregistreerd door (partner)"), field_name="geregistreerd_door__partner")
+    doorverwezen_naar = keuze(_("Doorverwezen naar (partner)"))
     geregistreerd = django_filters.DateFromToRangeFilter(
         label=_("Geregistreerd (van – tot en met)"),
         field_name="geregistreerd_op",
         widget=DatumBereik(_("Geregistreerd vanaf"), _("Geregistreerd tot en met")),
     )
-    draagvlak = _ja_nee(_("Draagvlak bereikt"))
-    termijn = _keuze(
+    draagvlak = ja_nee(_("Draagvlak bereikt"))
+    termijn = keuze(
         _("Termijn (open signalen)"),
         method="filter_termijn",
         choices=[
@@ -201,72 +191,12 @@ class SignaalFilter(LijstFilter):
         )
 
 
-class VerbeterpuntFilter(LijstFilter):
-    thema = _keuze(_("Thema"))
-    status = _keuze(
-        _("Status"),
-        method="filter_status",
-        choices=[(OPEN, _("Open (nog niet afgerond of gestaakt)")), *VerbeterpuntStatus.choices],
-    )
-    partner = _keuze(_("Partner (trekker of betrokken)"), method="filter_partner")
-    aangemaakt = django_filters.DateFromToRangeFilter(
-        label=_("Aangemaakt (van – tot en met)"),
-        field_name="aangemaakt_op",
-        widget=DatumBereik(_("Aangemaakt vanaf"), _("Aangemaakt tot en met")),
-    )
-    loopt_spaak = _ja_nee(_("Loopt spaak"))
-    acties_te_laat = _ja_nee(_("Met acties over de deadline"))
-    sortering = Sortering(
-        standaard="-aangemaakt",
-        fields=(
-            ("aangemaakt_op", "aangemaakt"),
-            ("titel", "titel"),
-            ("buurt__naam", "buurt"),
-            ("thema__naam", "thema"),
-            ("aantal_bewoners", "bewoners"),
-            ("status", "status"),
-        ),
-        field_labels={
-            "aangemaakt_op": _("Aangemaakt"),
-            "titel": _("Titel"),
-            "buurt__naam": _("Buurt"),
-            "thema__naam": _("Thema"),
-            "aantal_bewoners": _("Bewoners"),
-            "status": _("Status"),
-        },
-    )
-
-    class Meta:
-        model = Verbeterpunt
-        fields = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["q"].label = _("Zoeken in titel en omschrijving")
-        if not PUNTEN_MET_TE_LATE_ACTIES:
-            del self.filters["acties_te_laat"]
-
-    def filter_status(self, queryset, name, value):
-        return self.filter_status_open(queryset, name, value, VERBETERPUNT_OPEN)
-
-    def filter_partner(self, queryset, name, value):
-        betrokken = Verbeterpunt.betrokken_partners.through.objects.filter(partner_id=value)
-        return queryset.filter(
-            Q(trekker_partner_id=value) | Q(pk__in=betrokken.values("verbeterpunt_id"))
-        )
-
-    def voorwaarde_loopt_spaak(self):
-        return loopt_spaak_filter()
-
-    def voorwaarde_acties_te_laat(self):
-        return Q(pk__in=PUNTEN_MET_TE_LATE_ACTIES[0](timezone.localdate()))
-
-
 class ActiviteitFilter(LijstFilter):
     GEBIED = "subgebied__"
+    ZOEKVELDEN = ("verslag",)
 
-    soort = _keuze(_("Soort"), choices=ActiviteitSoort.choices)
-    partner = _keuze(_("Door (partner)"), field_name="door__partner")
+    soort = keuze(_("Soort"), choices=ActiviteitSoort.choices)
+    partner = keuze(_("Door (partner)"), field_name="door__partner")
     datum = django_filters.DateFromToRangeFilter(
         label=_("Datum (van – tot en met)"),
         widget=DatumBereik(_("Datum vanaf"), _("Datum tot en met")),

@@ -6,8 +6,7 @@ Forms only parse and check input; the services decide. Every action form carries
 
 from datetime import timedelta
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -15,24 +14,16 @@ from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Subgebied
 from partners.models import Partner
+from vbt.forms import helper
 from vbt.widgets import DatumInvoer
 
 from . import identiteit, selectors
-from .constants import ActiviteitSoort, Kanaal, Prioriteit, VerbeterpuntStatus
+from .constants import ActiviteitSoort, Kanaal
 from .models import Activiteit
 from .services import BewonerInvoer
 
 # Activities offered in a select: the recent ones (older ones are rarely the right choice).
 ACTIVITEIT_KEUZE_DAGEN = 90
-
-
-def _helper(*layout) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    if layout:
-        helper.layout = Layout(*layout)
-    return helper
 
 
 def _identiteit_controleren(form, *, postcode, huisnummer, toevoeging, naam) -> None:
@@ -58,16 +49,16 @@ def _identiteit_controleren(form, *, postcode, huisnummer, toevoeging, naam) -> 
             form.add_error(veld, str(fout))
 
 
-def _kanaal_van(activiteit: Activiteit | None) -> str | None:
+def kanaal_van(activiteit: Activiteit | None) -> str | None:
     if activiteit is None:
         return None
     return activiteit.soort if activiteit.soort in Kanaal.values else None
 
 
-def _activiteiten_voor_registratie(user):
+def _activiteiten_voor_registratie(bereik):
     sinds = timezone.localdate() - timedelta(days=ACTIVITEIT_KEUZE_DAGEN)
-    return selectors.activiteiten_voor(user).filter(
-        team__in=selectors.registratie_teams(user), datum__gte=sinds
+    return selectors.activiteiten_voor(bereik).filter(
+        team_id__in=sorted(bereik.team_ids), datum__gte=sinds
     )
 
 
@@ -128,14 +119,10 @@ class SignaalForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, user, subgebied_opties_url: str, **kwargs):
+    def __init__(self, *args, bereik, subgebied_opties_url: str, **kwargs):
         super().__init__(*args, **kwargs)
-        buurten = (
-            Buurt.objects.filter(teams__in=selectors.registratie_teams(user))
-            .filter(pk__in=selectors.zichtbare_buurten(user).values("pk"))
-            .distinct()
-            .order_by("naam")
-        )
+        # The buurten of the user's teams: where they may log a signal.
+        buurten = Buurt.objects.filter(pk__in=bereik.buurt_ids).order_by("naam")
         self.fields["buurt"].queryset = buurten
         self.fields["buurt"].widget.attrs.update(
             {
@@ -149,8 +136,8 @@ class SignaalForm(forms.Form):
         # the chosen buurt); the options shown follow the chosen buurt.
         subgebieden = Subgebied.objects.filter(buurt__in=buurten).select_related("buurt")
         self.fields["subgebied"].queryset = subgebieden
-        self.fields["activiteit"].queryset = _activiteiten_voor_registratie(user)
-        self.helper = _helper(
+        self.fields["activiteit"].queryset = _activiteiten_voor_registratie(bereik)
+        self.helper = helper(
             "buurt",
             "subgebied",
             "thema",
@@ -259,7 +246,7 @@ class SteunRijForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = helper(
             "postcode",
             "huisnummer",
             "toevoeging",
@@ -338,7 +325,7 @@ class SteunForm(forms.Form):
         self.fields["activiteit"].queryset = Activiteit.objects.filter(
             team_id=signaal.team_id, datum__gte=sinds
         ).select_related("subgebied")
-        self.helper = _helper()
+        self.helper = helper()
 
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
@@ -366,42 +353,7 @@ class VersieForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("versie", signaal.versie)
         super().__init__(*args, **kwargs)
         self.signaal = signaal
-        self.helper = _helper()
-
-
-class VerbeterpuntKeuzeVeld(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.titel} ({obj.get_status_display().lower()})"
-
-
-class PromoverenForm(VersieForm):
-    verbeterpunt = VerbeterpuntKeuzeVeld(
-        label=_("Koppelen aan bestaand verbeterpunt"),
-        queryset=None,
-        required=False,
-        empty_label=_("Nee, maak een nieuw verbeterpunt"),
-        help_text=_("Alleen open verbeterpunten van hetzelfde team in dezelfde buurt."),
-    )
-    titel = forms.CharField(
-        label=_("Titel van het nieuwe verbeterpunt"),
-        max_length=200,
-        required=False,
-        help_text=_("Leeg: de omschrijving van het signaal."),
-    )
-    prioriteit = forms.ChoiceField(
-        label=_("Prioriteit"), choices=Prioriteit.choices, initial=Prioriteit.NORMAAL
-    )
-
-    field_order = ["verbeterpunt", "titel", "prioriteit", "versie"]
-
-    def __init__(self, *args, signaal, met_koppelen=True, **kwargs):
-        super().__init__(*args, signaal=signaal, **kwargs)
-        if met_koppelen:
-            self.fields["verbeterpunt"].queryset = selectors.open_verbeterpunten_voor_koppelen(
-                signaal
-            )
-        else:
-            del self.fields["verbeterpunt"]
+        self.helper = helper()
 
 
 class PartnerKeuzeVeld(forms.ModelChoiceField):
@@ -437,24 +389,6 @@ class RedenForm(VersieForm):
     field_order = ["reden", "versie"]
 
 
-class VerbeterpuntStatusForm(forms.Form):
-    # Every status is accepted here; the service refuses transitions the table does not allow,
-    # with its own Dutch message. The page offers only the allowed ones as buttons.
-    naar = forms.ChoiceField(choices=VerbeterpuntStatus.choices)
-    reden = forms.CharField(
-        label=_("Reden"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Verplicht bij staken en heropenen."),
-    )
-    versie = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, verbeterpunt, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("versie", verbeterpunt.versie)
-        super().__init__(*args, **kwargs)
-        self.helper = _helper("reden", "versie")
-
-
 # --- Activities --------------------------------------------------------------------------------
 
 
@@ -475,10 +409,10 @@ class ActiviteitForm(forms.Form):
         label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, bereik, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("datum", timezone.localdate())
         super().__init__(*args, **kwargs)
-        teams = selectors.registratie_teams(user).order_by("naam")
+        teams = selectors.registratie_teams(bereik).order_by("naam")
         self.fields["team"].queryset = teams
         if len(teams) == 1:
             self.fields["team"].initial = teams[0].pk
@@ -488,7 +422,7 @@ class ActiviteitForm(forms.Form):
             .select_related("buurt")
             .order_by("buurt__naam", "naam")
         )
-        self.helper = _helper()
+        self.helper = helper()
 
     def clean(self):
         data = super().clean()

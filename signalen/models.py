@@ -1,23 +1,13 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buurten.models import Buurt, Initiatief, Subgebied, Team
+from buurten.models import Buurt, Subgebied, Team
 from partners.models import Partner
 
-from .constants import (
-    VERBETERPUNT_OPEN,
-    ActiviteitSoort,
-    GebeurtenisSoort,
-    Kanaal,
-    Prioriteit,
-    SignaalStatus,
-    VerbeterpuntStatus,
-)
+from .constants import SIGNAAL_OPEN, ActiviteitSoort, GebeurtenisSoort, Kanaal, SignaalStatus
 
 
 class Thema(models.Model):
@@ -115,7 +105,7 @@ class Bewoner(models.Model):
 
 class SignaalQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(status__in=[SignaalStatus.NIEUW, SignaalStatus.DRAAGVLAK_BEREIKT])
+        return self.filter(status__in=sorted(SIGNAAL_OPEN))
 
 
 class Signaal(models.Model):
@@ -177,8 +167,10 @@ class Signaal(models.Model):
         blank=True,
         related_name="doorverwezen_signalen",
     )
+    # The point it became part of. Points live in acties, to the right of signalen: named here
+    # by label, never imported; a change of support recounts the point through this relation.
     verbeterpunt = models.ForeignKey(
-        "Verbeterpunt",
+        "acties.Verbeterpunt",
         verbose_name=_("verbeterpunt"),
         on_delete=models.PROTECT,
         null=True,
@@ -251,13 +243,13 @@ class Signaal(models.Model):
                 # Everything the queue's scope and order read: its page of ids comes from the
                 # index alone.
                 include=["herbeoordelen", "buurt", "aantal_bewoners", "verloopt_op", "id"],
-                condition=Q(status__in=["draagvlak_bereikt", "nieuw"]) | Q(herbeoordelen=True),
+                condition=Q(status__in=sorted(SIGNAAL_OPEN)) | Q(herbeoordelen=True),
             ),
             # The triage's "recently expired or declined" of a team, latest deadline first:
             # the plain deadline index would skip the many open signals due later.
             models.Index(
                 fields=["team", "-verloopt_op", "-id"],
-                condition=models.Q(status__in=["verlopen", "afgewezen"]),
+                condition=Q(status__in=[SignaalStatus.VERLOPEN, SignaalStatus.AFGEWEZEN]),
                 name="signaal_triage_gesloten",
             ),
         ]
@@ -267,7 +259,7 @@ class Signaal(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (SignaalStatus.NIEUW, SignaalStatus.DRAAGVLAK_BEREIKT)
+        return self.status in SIGNAAL_OPEN
 
 
 class Steun(models.Model):
@@ -329,101 +321,6 @@ class Steun(models.Model):
         return self.ingetrokken_op is not None
 
 
-class Verbeterpunt(models.Model):
-    """An integral improvement point: a broader wish the team works on with residents."""
-
-    titel = models.CharField(_("titel"), max_length=200)
-    omschrijving = models.TextField(_("omschrijving"), blank=True)
-    team = models.ForeignKey(
-        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="verbeterpunten"
-    )
-    buurt = models.ForeignKey(
-        Buurt, verbose_name=_("buurt"), on_delete=models.PROTECT, related_name="verbeterpunten"
-    )
-    subgebied = models.ForeignKey(
-        Subgebied, verbose_name=_("subgebied"), on_delete=models.PROTECT, related_name="+"
-    )
-    thema = models.ForeignKey(
-        Thema, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="verbeterpunten"
-    )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=VerbeterpuntStatus.choices,
-        default=VerbeterpuntStatus.VASTGESTELD,
-    )
-    prioriteit = models.CharField(
-        _("prioriteit"), max_length=10, choices=Prioriteit.choices, default=Prioriteit.NORMAAL
-    )
-    trekker_partner = models.ForeignKey(
-        Partner,
-        verbose_name=_("trekkende partner"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="getrokken_verbeterpunten",
-    )
-    betrokken_partners = models.ManyToManyField(
-        Partner, verbose_name=_("betrokken partners"), blank=True, related_name="verbeterpunten"
-    )
-    initiatieven = models.ManyToManyField(
-        Initiatief, verbose_name=_("initiatieven"), blank=True, related_name="verbeterpunten"
-    )
-    # The signal it was created from: unique, so two concurrent promotions of one signal can
-    # never both create a point (the loser's insert fails and it attaches or reports).
-    bron_signaal = models.OneToOneField(
-        Signaal,
-        verbose_name=_("ontstaan uit signaal"),
-        on_delete=models.PROTECT,
-        related_name="bron_van",
-    )
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("aangemaakt door"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
-    status_sinds = models.DateTimeField(_("status sinds"), default=timezone.now)
-    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
-    # "Loopt spaak" when no resident committed by this moment (creation + the team's window).
-    spaak_na = models.DateTimeField(_("zonder trekker spaak na"))
-    # Distinct residents over all its signals, and those who want to help; kept by services.
-    aantal_bewoners = models.PositiveIntegerField(_("aantal bewoners"), default=0)
-    aantal_meedoeners = models.PositiveIntegerField(_("aantal meedoende bewoners"), default=0)
-    reden = models.TextField(_("reden"), blank=True)
-    versie = models.PositiveIntegerField(_("versie"), default=1)
-
-    class Meta:
-        verbose_name = _("verbeterpunt")
-        verbose_name_plural = _("verbeterpunten")
-        ordering = ["-aangemaakt_op", "-id"]
-        indexes = [
-            models.Index(fields=["buurt", "status", "-aangemaakt_op"], name="verbeterpunt_buurt"),
-            models.Index(fields=["team", "status", "-aangemaakt_op"], name="verbeterpunt_team"),
-            models.Index(fields=["status", "spaak_na"], name="verbeterpunt_spaak"),
-            models.Index(fields=["-aangemaakt_op", "-id"], name="verbeterpunt_recent"),
-            models.Index(fields=["thema", "-aangemaakt_op"], name="verbeterpunt_thema"),
-            models.Index(fields=["subgebied", "-aangemaakt_op"], name="verbeterpunt_subgebied"),
-            models.Index(fields=["-aantal_bewoners", "-id"], name="verbeterpunt_aantal"),
-        ]
-
-    def __str__(self):
-        return self.titel
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in VERBETERPUNT_OPEN
-
-    @property
-    def loopt_spaak(self) -> bool:
-        return self.is_open and self.aantal_meedoeners == 0 and self.spaak_na <= timezone.now()
-
-    @staticmethod
-    def spaak_na_voor(team: Team, moment) -> "timezone.datetime":
-        return moment + timedelta(weeks=team.termijn_weken)
-
-
 class AlleenToevoegenQuerySet(models.QuerySet):
     """For logs: rows are added, never changed or removed in bulk."""
 
@@ -452,9 +349,12 @@ class AlleenToevoegen(models.Model):
 
 
 class Gebeurtenis(AlleenToevoegen):
-    """Append-only event log: every change to a signal or point, written by the services.
+    """Append-only event log: every change to a signal, point, action or activity, written by
+    the services through signalen.logboek (one function per kind, which defines its details).
 
     Details hold ids, codes and statuses only — never resident contact details or note text.
+    What pages filter on is a column: the subject's foreign keys, and for a confidential note
+    the partner it stays with.
     """
 
     wanneer = models.DateTimeField(_("wanneer"), default=timezone.now)
@@ -476,8 +376,16 @@ class Gebeurtenis(AlleenToevoegen):
         related_name="gebeurtenissen",
     )
     verbeterpunt = models.ForeignKey(
-        Verbeterpunt,
+        "acties.Verbeterpunt",  # by label, as Signaal.verbeterpunt
         verbose_name=_("verbeterpunt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebeurtenissen",
+    )
+    actie = models.ForeignKey(
+        "acties.Actie",
+        verbose_name=_("actie"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -490,6 +398,15 @@ class Gebeurtenis(AlleenToevoegen):
         null=True,
         blank=True,
         related_name="gebeurtenissen",
+    )
+    # Set on the event of a confidential note: only this partner's staff see that it exists.
+    vertrouwelijk_voor = models.ForeignKey(
+        Partner,
+        verbose_name=_("vertrouwelijk voor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     details = models.JSONField(_("details"), default=dict, blank=True)
 
@@ -504,23 +421,19 @@ class Gebeurtenis(AlleenToevoegen):
                 | Q(activiteit__isnull=False),
                 name="gebeurtenis_over_iets",
             ),
+            models.CheckConstraint(
+                condition=Q(actie__isnull=True) | Q(verbeterpunt__isnull=False),
+                name="gebeurtenis_actie_met_verbeterpunt",
+            ),
         ]
         indexes = [
             models.Index(fields=["signaal", "wanneer"], name="gebeurtenis_signaal"),
             models.Index(fields=["verbeterpunt", "wanneer"], name="gebeurtenis_verbeterpunt"),
+            models.Index(fields=["actie", "wanneer"], name="gebeurtenis_actie"),
         ]
 
     def __str__(self):
         return f"{self.get_wat_display()} ({self.wanneer:%d-%m-%Y %H:%M})"
-
-    @property
-    def naar_label(self) -> str:
-        """A point's new status after a status change ("" for other events): the timeline
-        then says which step was taken, not only that one was."""
-        naar = self.details.get("naar")
-        if self.wat != GebeurtenisSoort.VERBETERPUNT_STATUS or naar not in VerbeterpuntStatus:
-            return ""
-        return VerbeterpuntStatus(naar).label
 
 
 class ContactInzage(AlleenToevoegen):
@@ -544,62 +457,3 @@ class ContactInzage(AlleenToevoegen):
 
     def __str__(self):
         return f"{self.wie} – {self.bewoner} ({self.wanneer:%d-%m-%Y %H:%M})"
-
-
-class Notitie(models.Model):
-    """A note on a point or a signal. A confidential note (police information, say) is visible
-    only to staff of the author's partner, everywhere (DESIGN §4)."""
-
-    verbeterpunt = models.ForeignKey(
-        Verbeterpunt,
-        verbose_name=_("verbeterpunt"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="notities",
-    )
-    signaal = models.ForeignKey(
-        Signaal,
-        verbose_name=_("signaal"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="notities",
-    )
-    tekst = models.TextField(_("tekst"), max_length=4000)
-    auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("auteur"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    # The author's partner at the time of writing: visibility must not move with the author.
-    partner = models.ForeignKey(
-        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"
-    )
-    vertrouwelijk = models.BooleanField(
-        _("vertrouwelijk"),
-        default=False,
-        help_text=_("Alleen zichtbaar voor medewerkers van uw eigen organisatie."),
-    )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("notitie")
-        verbose_name_plural = _("notities")
-        ordering = ["aangemaakt_op", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(verbeterpunt__isnull=False, signaal__isnull=True)
-                | Q(verbeterpunt__isnull=True, signaal__isnull=False),
-                name="notitie_bij_punt_of_signaal",
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["verbeterpunt", "aangemaakt_op"], name="notitie_verbeterpunt"),
-            models.Index(fields=["signaal", "aangemaakt_op"], name="notitie_signaal"),
-        ]
-
-    def __str__(self):
-        # Never the text: str() ends up in logs and admin history.
-        return _("Notitie %(nummer)s") % {"nummer": self.pk}

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext
 
+from .constants import SIGNAAL_GESLOTEN, SignaalStatus
+
 __all__ = [
     "MINIMALE_STEUNDREMPEL",
     "STATUSSEN",
@@ -25,12 +27,10 @@ __all__ = [
 # "Meerdere bewoners": one resident is never a broader wish.
 MINIMALE_STEUNDREMPEL = 2
 
-STATUSSEN = frozenset(
-    {"nieuw", "draagvlak_bereikt", "verbeterpunt", "doorverwezen", "afgewezen", "verlopen"}
-)
+STATUSSEN = frozenset(SignaalStatus.values)
 # Closed for the support check: no amount of support makes these an integral point
 # (a reopen to "nieuw" is a separate, explicit step by a teamleider).
-STATUS_GESLOTEN_VOOR_DRAAGVLAK = frozenset({"doorverwezen", "afgewezen", "verlopen"})
+STATUS_GESLOTEN_VOOR_DRAAGVLAK = SIGNAAL_GESLOTEN
 
 
 @dataclass(frozen=True)
@@ -126,16 +126,16 @@ def beoordeel_draagvlak(
             gettext("Primaire taak van %(partner)s: doorverwezen, geen integraal verbeterpunt")
             % {"partner": partner}
         )
-    elif status == "doorverwezen":
+    elif status == SignaalStatus.DOORVERWEZEN:
         redenen.append(
             gettext(
                 "Signaal is doorverwezen: primaire taak van één partner, geen integraal "
                 "verbeterpunt"
             )
         )
-    if status == "verlopen":
+    if status == SignaalStatus.VERLOPEN:
         redenen.append(gettext("Signaal is verlopen: de drempel is niet binnen de termijn gehaald"))
-    elif status == "afgewezen":
+    elif status == SignaalStatus.AFGEWEZEN:
         redenen.append(gettext("Signaal is afgewezen"))
 
     # What is still needed only makes sense while the signal can still pass; on a referred,

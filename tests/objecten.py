@@ -4,8 +4,9 @@ URL (the permission matrix, XSS). Built through the services where the applicati
 from dataclasses import dataclass
 
 from acties import services as acties_services
+from acties.constants import VerbeterpuntStatus
 from signalen import services
-from signalen.constants import SignaalStatus, VerbeterpuntStatus
+from signalen.constants import SignaalStatus
 from signalen.models import Bewoner
 from signalen.services import BewonerInvoer
 from tests.acties.helpers import over, snel_punt
@@ -106,7 +107,7 @@ def maak_objecten(
         omschrijving=actie_omschrijving,
         deadline=over(14),
     )
-    notitie = services.notitie_plaatsen(
+    notitie = acties_services.notitie_plaatsen(
         door=schrijver, verbeterpunt=punt, tekst=notitie_tekst, vertrouwelijk=True
     )
     activiteit = ActiviteitFactory(

@@ -18,27 +18,28 @@ CHANGELISTS = [
     "buurten_initiatief",
     "signalen_thema",
     "signalen_signaal",
-    "signalen_verbeterpunt",
+    "acties_verbeterpunt",
     "signalen_activiteit",
     "signalen_gebeurtenis",
     "signalen_contactinzage",
-    "signalen_notitie",
+    "acties_notitie",
     "signalen_bewoner",
 ]
 # Read-only in the admin: changed only through the services, which log every change.
 ALLEEN_LEZEN = {
     "signalen_signaal",
-    "signalen_verbeterpunt",
+    "acties_verbeterpunt",
     "signalen_activiteit",
     "signalen_gebeurtenis",
     "signalen_contactinzage",
-    "signalen_notitie",
+    "acties_notitie",
     "signalen_bewoner",
 }
 
 
 def _meer_data(aantal):
-    from signalen.services import contact_inzien, notitie_plaatsen
+    from acties.services import notitie_plaatsen
+    from signalen.services import contact_inzien
     from tests.signalen.factories import ActiviteitFactory, SteunFactory, VerbeterpuntFactory
 
     for _ in range(aantal):
@@ -81,7 +82,7 @@ def test_beheerder_opent_toevoegformulier_behalve_bij_logboeken(wereld, client_v
 
 
 def test_vertrouwelijke_notitie_van_andere_partner_niet_in_beheer(wereld, client_voor):
-    from signalen.services import notitie_plaatsen
+    from acties.services import notitie_plaatsen
     from tests.signalen.helpers import signaal_in
 
     signaal = signaal_in(wereld)
@@ -89,8 +90,8 @@ def test_vertrouwelijke_notitie_van_andere_partner_niet_in_beheer(wereld, client
         door=wereld["medewerker_politie"], tekst="Geheim", vertrouwelijk=True, signaal=signaal
     )
     client = client_voor(wereld["beheerder"])  # partner: gemeente
-    assert client.get(reverse("admin:signalen_notitie_changelist")).context["cl"].result_count == 0
-    antwoord = client.get(reverse("admin:signalen_notitie_change", args=[notitie.pk]))
+    assert client.get(reverse("admin:acties_notitie_changelist")).context["cl"].result_count == 0
+    antwoord = client.get(reverse("admin:acties_notitie_change", args=[notitie.pk]))
     assert antwoord.status_code == 302  # Django's admin: "does not exist", back to the list
     assert "Geheim" not in client.get(antwoord["Location"]).content.decode()
 

@@ -11,9 +11,11 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.management import call_command
 from django.db import connection
 
-from acties import bench
+from acties.models import Verbeterpunt
+from bench import dataset as bench
+from buurten.bereik import bereik_van
 from partners.models import Medewerker
-from signalen.models import Activiteit, Signaal, Verbeterpunt
+from signalen.models import Activiteit, Signaal
 from signalen.selectors import signalen_voor
 
 pytestmark = [
@@ -38,7 +40,9 @@ def _plan(qs) -> str:
 def test_signalenlijst_op_buurt_en_thema_gebruikt_een_index(gevuld):
     user = Medewerker.objects.get(username=bench.BENCH_MEDEWERKER)
     signaal = Signaal.objects.filter(team__leden=user).first()
-    qs = signalen_voor(user).filter(buurt_id=signaal.buurt_id, thema_id=signaal.thema_id)
+    qs = signalen_voor(bereik_van(user)).filter(
+        buurt_id=signaal.buurt_id, thema_id=signaal.thema_id
+    )
     plan = _plan(qs[:25])
     assert "signaal_buurt_thema" in plan
     assert "Seq Scan on signalen_signaal" not in plan
@@ -46,7 +50,7 @@ def test_signalenlijst_op_buurt_en_thema_gebruikt_een_index(gevuld):
 
 def test_signalenlijst_van_de_beheerder_leest_op_volgorde_uit_de_index(gevuld):
     beheerder = Medewerker.objects.get(username=bench.BENCH_BEHEERDER)
-    plan = _plan(signalen_voor(beheerder)[:25])
+    plan = _plan(signalen_voor(bereik_van(beheerder))[:25])
     assert "Index Scan using signaal_recent on signalen_signaal" in plan
 
 

@@ -132,7 +132,7 @@ def test_geen_persoonsgegevens_in_enig_logbericht(wereld, client, alle_logs):
     assert notitie.status_code == 302
 
     # Refused: 403 (triage for a medewerker), 404 (another team), 400 (a broken wizard POST).
-    assert client.get(reverse("signalen:triage")).status_code == 403
+    assert client.get(reverse("acties:triage")).status_code == 403
     client.force_login(wereld["ander_team"])
     assert client.get(contact).status_code == 404
     assert client.post(reverse("signalen:signaal_detail", args=[signaal.pk])).status_code == 405
@@ -193,13 +193,13 @@ def _geweigerd(beveiligingslog, begin):
 def test_403_wordt_gelogd_met_wie_wat_wanneer_waarvandaan(wereld, client_voor, beveiligingslog):
     gebruiker = wereld["medewerker_politie"]
     voor = timezone.now().timestamp()
-    antwoord = client_voor(gebruiker).get(reverse("signalen:triage"), REMOTE_ADDR="10.9.8.7")
+    antwoord = client_voor(gebruiker).get(reverse("acties:triage"), REMOTE_ADDR="10.9.8.7")
     assert antwoord.status_code == 403
     (record,) = _geweigerd(beveiligingslog, "Toegang geweigerd")
     assert record.levelno == logging.WARNING
     assert record.getMessage() == (
         f"Toegang geweigerd: gebruiker=politie id={gebruiker.pk} methode=GET "
-        f"pad={reverse('signalen:triage')} ip=10.9.8.7"
+        f"pad={reverse('acties:triage')} ip=10.9.8.7"
     )
     assert record.created >= voor - 1  # when: the record's own time stamp
 

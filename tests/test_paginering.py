@@ -12,7 +12,7 @@ from django.urls import reverse
 from signalen.models import Signaal
 from tests.acties.helpers import ActieFactory, snel_punt
 from tests.signalen.factories import ActiviteitFactory, SignaalFactory, ThemaFactory
-from vbt.paginering import MAX_PAGINA, paginanummer, pagineer
+from vbt.lijsten.paginering import MAX_PAGINA, paginanummer, pagineer
 
 SIGNALEN = reverse("signalen:signaal_lijst")
 
@@ -106,7 +106,7 @@ def test_pagina_voorbij_het_einde_is_leeg_met_weg_terug(wereld, client_voor):
     "url",
     [
         SIGNALEN,
-        reverse("signalen:verbeterpunt_lijst"),
+        reverse("acties:verbeterpunt_lijst"),
         reverse("signalen:activiteit_lijst"),
         reverse("acties:actie_lijst"),
     ],

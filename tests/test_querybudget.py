@@ -14,12 +14,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from acties import bench
-from acties.models import Actie
+from acties.models import Actie, Verbeterpunt
+from bench import dataset as bench
 from partners.models import Medewerker
 from signalen import services
 from signalen.constants import Kanaal, SignaalStatus
-from signalen.models import Signaal, Verbeterpunt
+from signalen.models import Signaal
 
 MAX_QUERIES = 12
 ROLLEN = {
@@ -50,9 +50,9 @@ PAGINAS = [
         ROLLEN,
     ),
     ("signaal detail", "signalen:signaal_detail", lambda k: [k.signaal], None, ROLLEN),
-    ("triage", "signalen:triage", None, None, ["teamleider"]),
-    ("verbeterpuntenlijst", "signalen:verbeterpunt_lijst", None, None, ROLLEN),
-    ("verbeterpunt detail", "signalen:verbeterpunt_detail", lambda k: [k.punt], None, ROLLEN),
+    ("triage", "acties:triage", None, None, ["teamleider"]),
+    ("verbeterpuntenlijst", "acties:verbeterpunt_lijst", None, None, ROLLEN),
+    ("verbeterpunt detail", "acties:verbeterpunt_detail", lambda k: [k.punt], None, ROLLEN),
     ("actielijst", "acties:actie_lijst", None, None, ROLLEN),
     ("actie detail", "acties:actie_detail", lambda k: [k.actie], None, ROLLEN),
     ("activiteitenlijst", "signalen:activiteit_lijst", None, None, ROLLEN),

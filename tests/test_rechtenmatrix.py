@@ -18,17 +18,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from acties.models import Actie
-from signalen.models import (
-    Activiteit,
-    Bewoner,
-    ContactInzage,
-    Gebeurtenis,
-    Notitie,
-    Signaal,
-    Steun,
-    Verbeterpunt,
-)
+from acties.models import Actie, Notitie, Verbeterpunt
+from signalen.models import Activiteit, Bewoner, ContactInzage, Gebeurtenis, Signaal, Steun
 from tests.acties.helpers import over
 from tests.conftest import ROLLEN
 from tests.objecten import maak_objecten
@@ -143,13 +134,14 @@ MATRIX: dict[str, Regel] = {
         _pad("signalen:signaal_detail", lambda o: o.signaal.pk),
         rij(team=(200, 405), beheerder=(200, 405), ander_team=(404, 405)),
     ),
-    "signalen:signaal_promoveren": Regel(
-        _pad("signalen:signaal_promoveren", lambda o: o.signaal.pk),
+    "acties:signaal_promoveren": Regel(
+        # The promotion form has its own page now (from the signal's page); triage posts to it.
+        _pad("acties:signaal_promoveren", lambda o: o.signaal.pk),
         rij(
-            medewerkers=(405, 403),
-            teamleider=(405, 302),
-            beheerder=(405, 403),
-            ander_team=(405, 404),
+            medewerkers=(403, 403),
+            teamleider=(200, 302),
+            beheerder=(403, 403),
+            ander_team=(404, 404),
         ),
         post=lambda o, w: {
             "promoveren-titel": "Nieuw punt",
@@ -210,8 +202,8 @@ MATRIX: dict[str, Regel] = {
         _pad("signalen:bewoner_contact", lambda o: o.signaal.pk, lambda o: o.bewoner.pk),
         rij(team=(200, 405), beheerder=(403, 405), ander_team=(404, 405)),
     ),
-    "signalen:triage": Regel(
-        lambda o: reverse("signalen:triage"),
+    "acties:triage": Regel(
+        lambda o: reverse("acties:triage"),
         rij(
             medewerkers=(403, 405),
             teamleider=(200, 405),
@@ -220,13 +212,13 @@ MATRIX: dict[str, Regel] = {
         ),
     ),
     # --- Points ------------------------------------------------------------------------------
-    "signalen:verbeterpunt_lijst": Regel(lambda o: reverse("signalen:verbeterpunt_lijst"), LIJST),
-    "signalen:verbeterpunt_detail": Regel(
-        _pad("signalen:verbeterpunt_detail", lambda o: o.punt.pk),
+    "acties:verbeterpunt_lijst": Regel(lambda o: reverse("acties:verbeterpunt_lijst"), LIJST),
+    "acties:verbeterpunt_detail": Regel(
+        _pad("acties:verbeterpunt_detail", lambda o: o.punt.pk),
         rij(team=(200, 405), beheerder=(200, 405), ander_team=(404, 405)),
     ),
-    "signalen:verbeterpunt_status": Regel(
-        _pad("signalen:verbeterpunt_status", lambda o: o.punt.pk),
+    "acties:verbeterpunt_status": Regel(
+        _pad("acties:verbeterpunt_status", lambda o: o.punt.pk),
         rij(
             medewerkers=(405, 403),
             teamleider=(405, 302),
@@ -322,8 +314,8 @@ MATRIX: dict[str, Regel] = {
     "signalen:signaal_export": Regel(
         lambda o: reverse("signalen:signaal_export") + "?formaat=csv", LIJST
     ),
-    "signalen:verbeterpunt_export": Regel(
-        lambda o: reverse("signalen:verbeterpunt_export") + "?formaat=csv", LIJST
+    "acties:verbeterpunt_export": Regel(
+        lambda o: reverse("acties:verbeterpunt_export") + "?formaat=csv", LIJST
     ),
     "signalen:activiteit_export": Regel(
         lambda o: reverse("signalen:activiteit_export") + "?formaat=csv", LIJST
@@ -503,7 +495,7 @@ def test_beheerder_opent_de_beheerpaginas(wereld, objecten):
         ("admin:index", []),
         ("admin:signalen_signaal_changelist", []),
         ("admin:signalen_signaal_change", [a.signaal.pk]),
-        ("admin:signalen_verbeterpunt_change", [a.punt.pk]),
+        ("admin:acties_verbeterpunt_change", [a.punt.pk]),
         ("admin:acties_actie_change", [a.actie.pk]),
         ("admin:signalen_contactinzage_changelist", []),
         ("admin:signalen_gebeurtenis_changelist", []),

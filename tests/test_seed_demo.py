@@ -46,7 +46,8 @@ def test_demogebruikers_loggen_in(client, username):
 
 @pytest.mark.django_db
 def test_seed_demo_toont_een_levend_systeem():
-    from signalen.models import Signaal, Verbeterpunt
+    from acties.models import Verbeterpunt
+    from signalen.models import Signaal
 
     call_command("seed_demo", stdout=StringIO())
     signaalstatussen = set(Signaal.objects.values_list("status", flat=True))

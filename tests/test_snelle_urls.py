@@ -8,7 +8,7 @@ from vbt.snelle_urls import url_met_pk
 
 NAMEN = [
     "signalen:signaal_detail",
-    "signalen:verbeterpunt_detail",
+    "acties:verbeterpunt_detail",
     "signalen:activiteit_detail",
     "acties:actie_detail",
     "acties:actie_status",

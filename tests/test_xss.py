@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from acties.models import Actie
+from acties.services import notitie_plaatsen
 from signalen.models import Signaal
-from signalen.services import notitie_plaatsen
 from tests.objecten import maak_objecten
 
 pytestmark = [pytest.mark.django_db, pytest.mark.security]
@@ -85,10 +85,10 @@ def _paginas(wereld, o):
         (politie, reverse("signalen:signaal_nieuw")),
         (politie, reverse("signalen:steun_nieuw", args=[o.signaal.pk])),
         (politie, reverse("signalen:bewoner_contact", args=[o.signaal.pk, o.bewoner.pk])),
-        (leider, reverse("signalen:triage")),
+        (leider, reverse("acties:triage")),
         (leider, reverse("signalen:signaal_detail", args=[o.signaal.pk])),
-        (politie, reverse("signalen:verbeterpunt_lijst")),
-        (politie, reverse("signalen:verbeterpunt_detail", args=[o.punt.pk])),
+        (politie, reverse("acties:verbeterpunt_lijst")),
+        (politie, reverse("acties:verbeterpunt_detail", args=[o.punt.pk])),
         (politie, reverse("signalen:activiteit_lijst")),
         (politie, reverse("signalen:activiteit_detail", args=[o.activiteit.pk])),
         (politie, reverse("acties:actie_lijst")),
@@ -102,10 +102,10 @@ def _paginas(wereld, o):
     for model, pk in [
         ("signalen_signaal", o.signaal.pk),
         ("signalen_signaal", o.gesloten.pk),
-        ("signalen_verbeterpunt", o.punt.pk),
+        ("acties_verbeterpunt", o.punt.pk),
         ("signalen_activiteit", o.activiteit.pk),
         ("signalen_thema", o.thema.pk),
-        ("signalen_notitie", o.open_notitie.pk),
+        ("acties_notitie", o.open_notitie.pk),
         ("signalen_gebeurtenis", None),
         ("signalen_contactinzage", None),
         ("acties_actie", o.actie.pk),
@@ -143,7 +143,7 @@ def test_elk_vrij_tekstveld_wordt_ontsnapt_getoond(wereld, client, besmet):
 
 EXPORTS = (
     "signalen:signaal_export",
-    "signalen:verbeterpunt_export",
+    "acties:verbeterpunt_export",
     "signalen:activiteit_export",
     "acties:actie_export",
 )

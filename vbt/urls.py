@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from two_factor import views as tf
 
-from acties.views import home
+from acties.views.home import home
 from partners.views import InlogView
 from vbt.views import gezond
 
@@ -33,7 +33,7 @@ urlpatterns = [
     path("2fa/", include(tweefactor_urls)),
     path("gezond/", gezond, name="gezond"),
     path("beheer/", admin.site.urls),
-    path("acties/", include("acties.urls")),
-    path("inzicht/", include("inzicht.urls")),
     path("", include("signalen.urls")),
+    path("", include("acties.urls")),
+    path("inzicht/", include("inzicht.urls")),
 ]

@@ -9,9 +9,10 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from acties import services
+from acties.constants import VerbeterpuntStatus
 from acties.models import Actie
 from signalen import services as signalen_services
-from signalen.constants import Kanaal, SignaalStatus, VerbeterpuntStatus
+from signalen.constants import Kanaal, SignaalStatus
 from signalen.models import Signaal, Steun
 from signalen.services import BewonerInvoer
 from tests.signalen.factories import SignaalFactory, ThemaFactory, VerbeterpuntFactory
@@ -48,12 +49,12 @@ def punt_via_services(wereld, *, meedoen=(True, False, False), in_uitvoering=Fal
         ],
     )
     signaal.refresh_from_db()
-    punt = signalen_services.signaal_promoveren(
+    punt = services.signaal_promoveren(
         signaal=signaal, door=wereld["teamleider"], titel=titel or "Zwerfafval speelveld"
     )
     if in_uitvoering:
         for naar in (VerbeterpuntStatus.PLAN_VAN_AANPAK, VerbeterpuntStatus.IN_UITVOERING):
-            punt = signalen_services.verbeterpunt_status_wijzigen(
+            punt = services.verbeterpunt_status_wijzigen(
                 verbeterpunt=punt, naar=naar, door=wereld["teamleider"]
             )
     punt.refresh_from_db()

@@ -169,9 +169,10 @@ def test_acties_export_vast_aantal_queries(
     client = client_voor(wereld["teamleider"])
     data = {"formaat": formaat, "status": "lopend", "buurt": wereld.buurt_a.pk}
     client.get(EXPORT, data)
-    # 1 session, 2 user, 3 the chosen buurt checked against the visible ones (the form is not
-    # rendered, so no other choice list is read), 4 every row (one query, no per-row lookups)
-    with django_assert_num_queries(4):
+    # 1 session, 2 user, 3 the user's scope (teams and buurten), 4 the chosen buurt checked
+    # against the visible ones (the form is not rendered, so no other choice list is read),
+    # 5 every row (one query, no per-row lookups)
+    with django_assert_num_queries(5):
         antwoord = client.get(EXPORT, data)
         rijen = csv_rijen(antwoord) if formaat == "csv" else xlsx_rijen(antwoord)
     assert len(rijen) == 1 + 1 + extra

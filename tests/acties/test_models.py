@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from acties.constants import ACTIE_GESLOTEN, ACTIE_OPEN, ACTIE_OVERGANGEN, ActieStatus
-from acties.models import Actie
+from acties.models import Actie, Verbeterpunt
 from acties.selectors import is_integraal, met_integraal
-from signalen.models import Verbeterpunt
 from tests.acties.helpers import ActieFactory, meedoende_steun, over, punt_via_services
 
 
@@ -119,18 +118,18 @@ def test_te_laat_eerst_dan_deadline(wereld, punt):
 def test_integraal_bij_twee_partners(wereld, punt):
     ActieFactory(verbeterpunt=punt, eigenaar_partner=wereld.gemeente)
     ActieFactory(verbeterpunt=punt, eigenaar_partner=wereld.gemeente)
-    assert not is_integraal(punt)
-    assert not is_integraal(met_integraal(Verbeterpunt.objects.filter(pk=punt.pk)).get())
+    assert not is_integraal(punt.acties.all())
+    assert not met_integraal(Verbeterpunt.objects.filter(pk=punt.pk)).get().integraal
     vervallen = ActieFactory(
         verbeterpunt=punt, eigenaar_partner=wereld.politie, status="vervallen", reden="Niet nodig"
     )
-    assert not is_integraal(punt), "a lapsed action does not make a point integral"
+    assert not is_integraal(punt.acties.all()), "a lapsed action does not make a point integral"
     ActieFactory(verbeterpunt=punt, eigenaar_partner=wereld.corporatie)
-    assert is_integraal(punt)
+    assert is_integraal(punt.acties.all())
     geannoteerd = met_integraal(Verbeterpunt.objects.filter(pk=punt.pk)).get()
     assert geannoteerd.aantal_actie_partners == 2
     assert geannoteerd.aantal_open_acties == 3
-    assert is_integraal(geannoteerd)
+    assert geannoteerd.integraal
     assert vervallen.pk
 
 

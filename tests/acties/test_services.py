@@ -5,13 +5,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from acties import services
-from acties.constants import ActieStatus
+from acties.constants import ActieStatus, VerbeterpuntStatus
 from acties.models import Actie
-from signalen import services as signalen_services
-from signalen.constants import GebeurtenisSoort, VerbeterpuntStatus
+from signalen.constants import GebeurtenisSoort
 from signalen.models import Gebeurtenis
 from tests.acties.helpers import actie, meedoende_steun, over, punt_via_services
 from tests.partners.factories import MedewerkerFactory, PartnerFactory
+from vbt.versie import VerouderdFormulier
 
 
 def _acties_en_gebeurtenissen():
@@ -37,7 +37,7 @@ def test_medewerker_maakt_actie_voor_eigen_partner_met_gebeurtenis(wereld, punt)
     gebeurtenis = Gebeurtenis.objects.get(wat=GebeurtenisSoort.ACTIE_AANGEMAAKT)
     assert gebeurtenis.verbeterpunt == punt
     assert gebeurtenis.wie == wereld["medewerker_politie"]
-    assert gebeurtenis.details["actie"] == nieuw.pk
+    assert gebeurtenis.actie == nieuw
     assert gebeurtenis.details["partner"] == wereld.politie.pk
     # ids and codes only: never the text
     assert "afvalbakken" not in str(gebeurtenis.details)
@@ -108,7 +108,7 @@ def test_geen_actie_op_gesloten_punt_of_in_het_verleden(wereld):
     with pytest.raises(ValidationError) as fout:
         actie(wereld, punt, deadline=over(-1))
     assert "deadline" in fout.value.message_dict
-    signalen_services.verbeterpunt_status_wijzigen(
+    services.verbeterpunt_status_wijzigen(
         verbeterpunt=punt, naar=VerbeterpuntStatus.GESTAAKT, door=wereld["teamleider"], reden="x"
     )
     with pytest.raises(ValidationError):
@@ -138,7 +138,7 @@ def test_bijwerken_met_gebeurtenis_en_versie(wereld, punt):
     assert bijgewerkt.versie == 2
     gebeurtenis = Gebeurtenis.objects.get(wat=GebeurtenisSoort.ACTIE_BIJGEWERKT)
     assert gebeurtenis.details["velden"] == ["deadline", "omschrijving"]
-    with pytest.raises(services.VerouderdFormulier):
+    with pytest.raises(VerouderdFormulier):
         services.actie_bijwerken(
             actie=a, door=wereld["medewerker_gemeente"], omschrijving="Oud", versie=1
         )
@@ -243,7 +243,7 @@ def test_onbekende_status_geweigerd(wereld, punt):
 def test_status_verouderd_formulier(wereld, punt):
     a = actie(wereld, punt)
     services.actie_status_wijzigen(actie=a, door=wereld["teamleider"], naar="bezig", versie=1)
-    with pytest.raises(services.VerouderdFormulier):
+    with pytest.raises(VerouderdFormulier):
         services.actie_status_wijzigen(
             actie=a, door=wereld["teamleider"], naar="vervallen", reden="x", versie=1
         )
@@ -252,17 +252,12 @@ def test_status_verouderd_formulier(wereld, punt):
 # --- Closing a point -------------------------------------------------------------------------
 
 
-def test_afronden_controle_is_geregistreerd():
-    assert services.geen_open_acties in signalen_services.AFRONDEN_CONTROLES
-    assert signalen_services.AFRONDEN_CONTROLES.count(services.geen_open_acties) == 1
-
-
 def test_punt_niet_afgerond_met_open_acties(wereld):
     punt = punt_via_services(wereld, in_uitvoering=True)
     actie(wereld, punt)
     actie(wereld, punt, partner=wereld.politie)
     with pytest.raises(ValidationError) as fout:
-        signalen_services.verbeterpunt_status_wijzigen(
+        services.verbeterpunt_status_wijzigen(
             verbeterpunt=punt, naar=VerbeterpuntStatus.AFGEROND, door=wereld["teamleider"]
         )
     assert fout.value.messages == ["Er staan nog 2 open acties: sluit ze af of laat ze vervallen."]
@@ -276,9 +271,11 @@ def test_punt_niet_afgerond_met_open_acties(wereld):
 def test_afronden_met_een_open_actie_enkelvoud(wereld):
     punt = punt_via_services(wereld, in_uitvoering=True)
     actie(wereld, punt)
-    assert services.geen_open_acties(punt) == [
-        "Er staat nog 1 open actie: sluit die af of laat die vervallen."
-    ]
+    with pytest.raises(ValidationError) as fout:
+        services.verbeterpunt_status_wijzigen(
+            verbeterpunt=punt, naar=VerbeterpuntStatus.AFGEROND, door=wereld["teamleider"]
+        )
+    assert fout.value.messages == ["Er staat nog 1 open actie: sluit die af of laat die vervallen."]
 
 
 def test_teamleider_rondt_af_en_laat_open_acties_vervallen(wereld):
@@ -344,7 +341,7 @@ def test_alleen_teamleider_rondt_af_met_vervallen(wereld, rol):
 def test_afronden_mislukt_dan_blijven_acties_open(wereld):
     """The point is only plan_van_aanpak: the transition fails, the lapses roll back."""
     punt = punt_via_services(wereld)
-    signalen_services.verbeterpunt_status_wijzigen(
+    services.verbeterpunt_status_wijzigen(
         verbeterpunt=punt, naar=VerbeterpuntStatus.PLAN_VAN_AANPAK, door=wereld["teamleider"]
     )
     actie(wereld, punt)

@@ -4,13 +4,11 @@ pieces the point page includes."""
 import re
 
 import pytest
-from django.template import Context, Template
-from django.test import RequestFactory
 from django.urls import reverse
 
-from acties.models import Actie
-from signalen import services as signalen_services
-from signalen.models import Notitie
+from acties import services as punt_services
+from acties.models import Actie, Notitie
+from buurten.bereik import bereik_van
 from tests.acties.helpers import (
     ActieFactory,
     actie,
@@ -324,36 +322,34 @@ def test_notitie_plaatsen(wereld, client_voor, punt):
     assert Notitie.objects.count() == 1
 
 
-def _render(tekst, user, **context):
-    request = RequestFactory().get("/verbeterpunten/1/")
-    request.user = user
-    return Template("{% load acties_tags %}" + tekst).render(
-        Context({"request": request, **context})
-    )
+def _punt_pagina(client_voor, user, punt) -> str:
+    """The point's page as this user sees it (its actions and notes sections included)."""
+    antwoord = client_voor(user).get(reverse("acties:verbeterpunt_detail", args=[punt.pk]))
+    assert antwoord.status_code == 200
+    return antwoord.content.decode()
 
 
 @pytest.mark.security
-def test_notities_include_verbergt_vertrouwelijke_notities_van_andere_partners(wereld, punt):
-    signalen_services.notitie_plaatsen(
+def test_notities_verbergen_vertrouwelijke_notities_van_andere_partners(wereld, punt, client_voor):
+    punt_services.notitie_plaatsen(
         door=wereld["medewerker_politie"],
         verbeterpunt=punt,
         tekst="Politie-info",
         vertrouwelijk=True,
     )
-    signalen_services.notitie_plaatsen(
+    punt_services.notitie_plaatsen(
         door=wereld["medewerker_gemeente"], verbeterpunt=punt, tekst="Open notitie"
     )
-    tag = "{% notities_van_verbeterpunt punt %}"
-    voor_gemeente = _render(tag, wereld["medewerker_gemeente"], punt=punt)
+    voor_gemeente = _punt_pagina(client_voor, wereld["medewerker_gemeente"], punt)
     assert "Open notitie" in voor_gemeente and "Politie-info" not in voor_gemeente
     assert 'name="tekst"' in voor_gemeente  # a team member may write
-    voor_politie = _render(tag, wereld["medewerker_politie"], punt=punt)
+    voor_politie = _punt_pagina(client_voor, wereld["medewerker_politie"], punt)
     assert "Politie-info" in voor_politie and "Vertrouwelijk" in voor_politie
-    voor_beheerder = _render(tag, wereld["beheerder"], punt=punt)
+    voor_beheerder = _punt_pagina(client_voor, wereld["beheerder"], punt)
     assert "Politie-info" not in voor_beheerder and 'name="tekst"' not in voor_beheerder
 
 
-def test_acties_include_groepeert_per_eigenaar_met_formulier(wereld):
+def test_acties_groeperen_per_eigenaar_met_formulier(wereld, client_voor):
     punt = punt_via_services(wereld, in_uitvoering=True)
     actie(wereld, punt, partner=wereld.politie, omschrijving="Surveilleren")
     actie(wereld, punt, partner=wereld.gemeente, omschrijving="Bakken")
@@ -364,16 +360,15 @@ def test_acties_include_groepeert_per_eigenaar_met_formulier(wereld):
         trekker=meedoende_steun(punt),
         omschrijving="Opruimdag",
     )
-    tag = "{% acties_van_verbeterpunt punt %}"
-    inhoud = _render(tag, wereld["teamleider"], punt=punt)
+    inhoud = _punt_pagina(client_voor, wereld["teamleider"], punt)
     koppen = re.findall(r'class="h6 mt-3 eigenaar-groep">([^<]+)<', inhoud)
     assert koppen == ["Gemeente Maastricht", "Politie Limburg", "Bewoners"]
     assert "Integraal" in inhoud
     assert 'action="/acties/verbeterpunt/' in inhoud  # add form
     assert "Verbeterpunt afronden" in inhoud  # teamleider, point in uitvoering
-    medewerker = _render(tag, wereld["medewerker_trajekt"], punt=punt)
+    medewerker = _punt_pagina(client_voor, wereld["medewerker_trajekt"], punt)
     assert "Actie toevoegen" in medewerker and "Verbeterpunt afronden" not in medewerker
-    beheerder = _render(tag, wereld["beheerder"], punt=punt)
+    beheerder = _punt_pagina(client_voor, wereld["beheerder"], punt)
     assert "Surveilleren" in beheerder and "Actie toevoegen" not in beheerder
 
 
@@ -395,7 +390,7 @@ def test_afronden_via_view_met_vervallen(wereld, client_voor):
 @pytest.mark.parametrize("sortering", ["", "deadline", "-deadline"])
 def test_pagina_s_volgen_de_volgorde_van_de_hele_lijst(wereld, client_voor, sortering):
     """A page's ids are cut from the sorted, filtered set first and then fetched with their joins
-    (acties.views._EersteIdsDanRijen): pages together are the whole list, in its order."""
+    (vbt.lijsten.paginering, ids_eerst): pages together are the whole list, in its order."""
     punt = snel_punt(wereld, titel="Veel")
     for i in range(30):
         ActieFactory(
@@ -417,6 +412,9 @@ def test_pagina_s_volgen_de_volgorde_van_de_hele_lijst(wereld, client_voor, sort
 
     user = wereld["medewerker_trajekt"]
     verwacht = [
-        a.omschrijving for a in ActieFilter(parameters, queryset=acties_voor(user), user=user).qs
+        a.omschrijving
+        for a in ActieFilter(
+            parameters, queryset=acties_voor(bereik_van(user)), bereik=bereik_van(user)
+        ).qs
     ]
     assert pagina_1 + pagina_2 == verwacht

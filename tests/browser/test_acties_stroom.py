@@ -18,8 +18,7 @@ def _uitloggen(page):
 
 
 def test_teamleider_wijst_acties_toe_gemeente_rondt_af(pagina, live_server, demo_data):
-    from acties.models import Actie
-    from signalen.models import Verbeterpunt
+    from acties.models import Actie, Verbeterpunt
 
     page = pagina
     punt = Verbeterpunt.objects.get(titel="Schoon Nolensplein")

@@ -126,7 +126,10 @@ def test_2_teamleider_promoveert_in_triage_en_wijst_acties_toe(pagina, live_serv
     fout = page.get_by_role("main").locator(".alert-danger, .invalid-feedback").first
     expect(fout).to_contain_text("Dit signaal kan nog geen verbeterpunt worden.")
     expect(page.get_by_role("main")).to_contain_text("Nog 2 bewoners nodig")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Nieuw")
+    # The promotion's own page, with the signal and its status.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verbeterpunt maken")
+    expect(page.get_by_role("main")).to_contain_text("Hondenpoep op het grasveld")
+    expect(page.get_by_role("main").locator(".badge").first).to_contain_text("Nieuw")
     screenshot(page, "stroom2-promoveren-geweigerd-desktop")
     assert_toegankelijk(page)
 
@@ -233,7 +236,7 @@ def test_3_corporatie_rondt_eigen_actie_af_politie_niet(
 
 
 def test_4_teamleider_zet_punt_in_uitvoering_en_rondt_af(pagina, live_server, demo_data):
-    from signalen.constants import VerbeterpuntStatus
+    from acties.constants import VerbeterpuntStatus
 
     punt = verhaal.verbeterpunt(
         "Speelplek Kapoenstraat opknappen", meedoen=0, status=VerbeterpuntStatus.PLAN_VAN_AANPAK

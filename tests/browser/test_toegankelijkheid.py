@@ -85,11 +85,11 @@ def _steun_met_fouten(page):
 
 
 def _punt():
-    from signalen.models import Verbeterpunt
+    from acties.models import Verbeterpunt
 
     punt = Verbeterpunt.objects.get(titel="Schoon Nolensplein")
     verhaal.actie(punt, "Servatius", "Containerplaatsen opknappen")
-    return reverse("signalen:verbeterpunt_detail", args=[punt.pk])
+    return reverse("acties:verbeterpunt_detail", args=[punt.pk])
 
 
 def _activiteit():
@@ -138,13 +138,13 @@ PAGINAS = [
         "Steun toevoegen",
         daarna=_steun_met_fouten,
     ),
-    Pagina("triage", "teamleider", lambda: reverse("signalen:triage"), "Triage"),
+    Pagina("triage", "teamleider", lambda: reverse("acties:triage"), "Triage"),
     Pagina("verbeterpunt-detail", "teamleider", _punt, "Schoon Nolensplein"),
     Pagina("signalen", "gemeente", lambda: reverse("signalen:signaal_lijst"), "Signalen"),
     Pagina(
         "verbeterpunten",
         "gemeente",
-        lambda: reverse("signalen:verbeterpunt_lijst"),
+        lambda: reverse("acties:verbeterpunt_lijst"),
         "Verbeterpunten",
     ),
     Pagina("activiteiten", "gemeente", lambda: reverse("signalen:activiteit_lijst"), "Activiteit"),

@@ -10,12 +10,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from acties import services as acties_services
-from acties.models import Actie
+from acties.constants import VerbeterpuntStatus
+from acties.models import Actie, Verbeterpunt
 from buurten.models import Buurt
 from partners.models import Medewerker, Partner
 from signalen import services
-from signalen.constants import Kanaal, VerbeterpuntStatus
-from signalen.models import Signaal, Thema, Verbeterpunt
+from signalen.constants import Kanaal
+from signalen.models import Signaal, Thema
 from signalen.services import BewonerInvoer
 
 BUURT = "Wittevrouwenveld"
@@ -72,11 +73,13 @@ def verbeterpunt(titel: str, *, meedoen: int = 1, status=None) -> Verbeterpunt:
     """A point promoted by the teamleider from a signal of three residents, optionally moved on
     to ``status`` along the allowed path."""
     bron = signaal(f"Signaal achter {titel}", steun=3, meedoen=meedoen, start=200)
-    punt = services.signaal_promoveren(signaal=bron, door=gebruiker("teamleider"), titel=titel)
+    punt = acties_services.signaal_promoveren(
+        signaal=bron, door=gebruiker("teamleider"), titel=titel
+    )
     pad = [VerbeterpuntStatus.PLAN_VAN_AANPAK, VerbeterpuntStatus.IN_UITVOERING]
     if status in pad:
         for naar in pad[: pad.index(status) + 1]:
-            punt = services.verbeterpunt_status_wijzigen(
+            punt = acties_services.verbeterpunt_status_wijzigen(
                 verbeterpunt=punt, naar=naar, door=gebruiker("teamleider")
             )
     punt.refresh_from_db()

@@ -41,9 +41,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from acties.constants import ActieStatus
-from signalen.constants import SignaalStatus, VerbeterpuntStatus
-from signalen.models import Bewoner, Notitie, Signaal, Steun
+from acties.constants import ActieStatus, VerbeterpuntStatus
+from acties.models import Notitie
+from signalen.constants import SignaalStatus
+from signalen.models import Bewoner, Signaal, Steun
 from tests.acties.helpers import ActieFactory
 from tests.buurten.factories import BuurtFactory
 from tests.signalen.factories import (

@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
+from buurten.bereik import bereik_van
 from inzicht import selectors
-from inzicht.selectors import Bereik, maand_terug
+from inzicht.selectors import Selectie
 from tests.inzicht.conftest import VANDAAG
+from vbt.datums import maanden_terug
 
 STANDAARD_VAN = date(2024, 7, 1)  # the first day of the oldest of the 12 months
 
@@ -17,7 +19,7 @@ ALLE_MAANDEN = [0] * 9 + [3, 4, 2]
 def bereik(gebruiker, **kwargs):
     kwargs.setdefault("van", STANDAARD_VAN)
     kwargs.setdefault("tot", VANDAAG)
-    return Bereik(user=gebruiker, **kwargs)
+    return Selectie(bereik=bereik_van(gebruiker), **kwargs)
 
 
 def trechter(b):
@@ -40,10 +42,10 @@ def te_laat(b):
     return [(r["partner"], r["aantal"]) for r in selectors.te_late_acties_per_partner(b)]
 
 
-def test_maand_terug():
-    assert maand_terug(date(2025, 6, 1), 11) == date(2024, 7, 1)
-    assert maand_terug(date(2025, 5, 31), 3) == date(2025, 2, 28)
-    assert maand_terug(date(2024, 1, 15), 1) == date(2023, 12, 15)
+def test_maanden_terug():
+    assert maanden_terug(date(2025, 6, 1), 11) == date(2024, 7, 1)
+    assert maanden_terug(date(2025, 5, 31), 3) == date(2025, 2, 28)
+    assert maanden_terug(date(2024, 1, 15), 1) == date(2023, 12, 15)
 
 
 @pytest.mark.parametrize("rol", ["teamleider", "medewerker_politie"])
@@ -52,7 +54,7 @@ def test_alle_cijfers_van_team_a(cijfers, rol):
 
     reeks = selectors.signalen_per_maand(b)
     assert [r["maand"] for r in reeks] == [
-        maand_terug(date(2025, 6, 1), n) for n in range(11, -1, -1)
+        maanden_terug(date(2025, 6, 1), n) for n in range(11, -1, -1)
     ]
     assert [r["aantal"] for r in reeks] == TEAM_A_MAANDEN
 

@@ -6,8 +6,9 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from acties.models import Verbeterpunt
 from signalen.constants import ActiviteitSoort, Kanaal, SignaalStatus
-from signalen.models import Activiteit, Bewoner, Signaal, Steun, Thema, Verbeterpunt
+from signalen.models import Activiteit, Bewoner, Signaal, Steun, Thema
 from tests.buurten.factories import BuurtFactory, TeamFactory
 from tests.partners.factories import MedewerkerFactory
 

@@ -11,10 +11,11 @@ import time_machine
 from django.core.management import call_command
 from django.test import override_settings
 
+from acties import services as punt_services
+from acties.constants import VerbeterpuntStatus
+from privacy.services import maanden_terug
 from signalen import services
-from signalen.constants import VerbeterpuntStatus
 from signalen.models import Bewoner, ContactInzage, Gebeurtenis, Signaal, Steun
-from signalen.privacy import maanden_terug
 from tests.signalen.helpers import bewoner, signaal_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.security]
@@ -129,14 +130,16 @@ def test_verbeterpunt_telt_vanaf_afronden(wereld, klok):
         kanaal="deur_tot_deur",
     )
     signaal.refresh_from_db()
-    punt = services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"], titel="Punt")
+    punt = punt_services.signaal_promoveren(
+        signaal=signaal, door=wereld["teamleider"], titel="Punt"
+    )
     contact = Bewoner.objects.get(naam=NAAM)
 
     klok.move_to(START + timedelta(days=365 * 3))  # open for years: kept
     _bewaartermijn()
     assert not _gewist(contact)
 
-    punt = services.verbeterpunt_status_wijzigen(
+    punt = punt_services.verbeterpunt_status_wijzigen(
         verbeterpunt=punt, naar=VerbeterpuntStatus.GESTAAKT, door=wereld["teamleider"], reden="x"
     )
     gestaakt = START + timedelta(days=365 * 3)

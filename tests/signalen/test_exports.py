@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from acties import services as punt_services
 from signalen import services
 from signalen.constants import Kanaal
 from tests.signalen.factories import (
@@ -23,7 +24,7 @@ from tests.signalen.factories import (
 from tests.signalen.test_views_signaal import bewoner, registreer_signaal
 
 SIGNALEN = reverse("signalen:signaal_export")
-PUNTEN = reverse("signalen:verbeterpunt_export")
+PUNTEN = reverse("acties:verbeterpunt_export")
 ACTIVITEITEN = reverse("signalen:activiteit_export")
 
 SIGNAAL_KOP = [
@@ -146,17 +147,17 @@ def met_bewoners(wereld):
         kanaal=Kanaal.DEUR_TOT_DEUR,
     )
     signaal.refresh_from_db()
-    punt = services.signaal_promoveren(
+    punt = punt_services.signaal_promoveren(
         signaal=signaal, door=wereld["teamleider"], titel="Schone flat"
     )
     for doel in ({"signaal": signaal}, {"verbeterpunt": punt}):
-        services.notitie_plaatsen(
+        punt_services.notitie_plaatsen(
             door=wereld["medewerker_politie"],
             tekst="VERTROUWELIJK-POLITIE-DOSSIER 123",
             vertrouwelijk=True,
             **doel,
         )
-        services.notitie_plaatsen(
+        punt_services.notitie_plaatsen(
             door=wereld["medewerker_gemeente"], tekst="Gewone notitie over de flat", **doel
         )
     activiteit = ActiviteitFactory(
@@ -402,7 +403,7 @@ def test_lijsten_linken_naar_export_met_filters(wereld, client_voor):
     groen = ThemaFactory(naam="Groen")
     for lijst, export, data in [
         ("signalen:signaal_lijst", SIGNALEN, {"thema": groen.pk, "sortering": "buurt"}),
-        ("signalen:verbeterpunt_lijst", PUNTEN, {"thema": groen.pk, "sortering": "titel"}),
+        ("acties:verbeterpunt_lijst", PUNTEN, {"thema": groen.pk, "sortering": "titel"}),
         ("signalen:activiteit_lijst", ACTIVITEITEN, {"soort": "vragenlijst"}),
     ]:
         html = client.get(reverse(lijst), {**data, "pagina": 2}).content.decode()
@@ -426,13 +427,14 @@ def test_exports_vast_aantal_queries(
         ActiviteitFactory(team=wereld.team_a, subgebied=wereld.buurt_a.subgebieden.get())
     client = client_voor(wereld["teamleider"])
     filters = {"formaat": formaat, "buurt": wereld.buurt_a.pk, "thema": thema.pk}
-    # 1 session, 2 user, 3 buurt choices, 4 subgebied choices (a buurt is chosen),
-    # 5 theme choices, 6 partner choices, 7 every row (one query, no per-row lookups)
+    # 1 session, 2 user, 3 the user's scope (teams and buurten), 4 buurt choices, 5 subgebied
+    # choices (a buurt is chosen), 6 theme choices, 7 partner choices, 8 every row (one query,
+    # no per-row lookups)
     for url, aantal, data in [
-        (SIGNALEN, 7, filters),
-        (PUNTEN, 7, filters),
+        (SIGNALEN, 8, filters),
+        (PUNTEN, 8, filters),
         # activities have no theme filter: no theme choices
-        (ACTIVITEITEN, 6, {"formaat": formaat, "buurt": wereld.buurt_a.pk}),
+        (ACTIVITEITEN, 7, {"formaat": formaat, "buurt": wereld.buurt_a.pk}),
     ]:
         client.get(url, data)
         with django_assert_num_queries(aantal):

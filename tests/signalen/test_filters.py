@@ -9,7 +9,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from signalen.constants import ActiviteitSoort, Kanaal, SignaalStatus, VerbeterpuntStatus
+from acties.constants import VerbeterpuntStatus
+from signalen.constants import ActiviteitSoort, Kanaal, SignaalStatus
 from tests.acties.helpers import ActieFactory
 from tests.buurten.factories import BuurtFactory, SubgebiedFactory, WijkFactory
 from tests.signalen.factories import (
@@ -20,7 +21,7 @@ from tests.signalen.factories import (
 )
 
 SIGNALEN = reverse("signalen:signaal_lijst")
-PUNTEN = reverse("signalen:verbeterpunt_lijst")
+PUNTEN = reverse("acties:verbeterpunt_lijst")
 ACTIVITEITEN = reverse("signalen:activiteit_lijst")
 
 
@@ -651,10 +652,10 @@ def test_signaal_lijst_met_filters_vast_aantal_queries(
         "sortering": "-steun",
     }
     client.get(SIGNALEN)
-    # 1 session, 2 user, 3 buurt choices (with wijk), 4 subgebied choices of the chosen buurt,
-    # 5 theme choices, 6 partner choices, 7 may the user log signals, 8 the page of signals,
-    # 9 the user's partner (navigation bar)
-    with django_assert_num_queries(9):
+    # 1 session, 2 user with their partner (navigation bar), 3 the user's scope (may they log
+    # signals is read from it), 4 buurt choices (with wijk), 5 subgebied choices of the chosen
+    # buurt, 6 theme choices, 7 partner choices, 8 the page of signals
+    with django_assert_num_queries(8):
         antwoord = client.get(SIGNALEN, data)
     assert len(pks(antwoord, "signalen")) == 1 + extra
 
@@ -690,8 +691,8 @@ def test_verbeterpunt_lijst_met_filters_vast_aantal_queries(
         "sortering": "titel",
     }
     client.get(PUNTEN)
-    # 1 session, 2 user, 3 buurt choices, 4 subgebied choices, 5 theme choices,
-    # 6 partner choices, 7 the page of points, 8 the user's partner (navigation bar)
+    # 1 session, 2 user with their partner (navigation bar), 3 the user's scope, 4 buurt
+    # choices, 5 subgebied choices, 6 theme choices, 7 partner choices, 8 the page of points
     with django_assert_num_queries(8):
         antwoord = client.get(PUNTEN, data)
     assert len(pks(antwoord, "verbeterpunten")) == 1 + extra
@@ -719,8 +720,8 @@ def test_activiteit_lijst_met_filters_vast_aantal_queries(
         "sortering": "buurt",
     }
     client.get(ACTIVITEITEN)
-    # 1 session, 2 user, 3 buurt choices, 4 subgebied choices, 5 partner choices,
-    # 6 may the user log, 7 the page of activities, 8 the user's partner (navigation bar)
-    with django_assert_num_queries(8):
+    # 1 session, 2 user with their partner (navigation bar), 3 the user's scope (may they log
+    # is read from it), 4 buurt choices, 5 subgebied choices, 6 partner choices, 7 the page
+    with django_assert_num_queries(7):
         antwoord = client.get(ACTIVITEITEN, data)
     assert len(pks(antwoord, "activiteiten")) == 1 + extra

@@ -6,12 +6,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
+from acties import services as punt_services
+from acties.constants import VerbeterpuntStatus
+from acties.models import Verbeterpunt
+from buurten.bereik import bereik_van
 from signalen import services
-from signalen.constants import GebeurtenisSoort, SignaalStatus, VerbeterpuntStatus
-from signalen.models import Bewoner, Gebeurtenis, Signaal, Steun, Verbeterpunt
+from signalen.constants import GebeurtenisSoort, SignaalStatus
+from signalen.models import Bewoner, Gebeurtenis, Signaal, Steun
 from tests.buurten.factories import SubgebiedFactory
 from tests.signalen.factories import ThemaFactory
 from tests.signalen.helpers import bewoner, gesteund_signaal, signaal_in, steun
+from vbt.versie import VerouderdFormulier
 
 
 def _gebeurtenissen(signaal):
@@ -200,7 +205,7 @@ class TestSteun:
         signaal = signaal_in(wereld)
         oude_versie = signaal.versie
         steun(wereld, signaal, 1)
-        with pytest.raises(services.VerouderdFormulier):
+        with pytest.raises(VerouderdFormulier):
             services.steun_registreren(
                 signaal=signaal,
                 door=wereld["medewerker_trajekt"],
@@ -309,7 +314,7 @@ class TestTriage:
 class TestPromoveren:
     def test_nieuw_verbeterpunt(self, wereld):
         signaal = gesteund_signaal(wereld)
-        punt = services.signaal_promoveren(
+        punt = punt_services.signaal_promoveren(
             signaal=signaal, door=wereld["teamleider"], titel="Zwerfvuil flat"
         )
         signaal.refresh_from_db()
@@ -328,7 +333,7 @@ class TestPromoveren:
     def test_geweigerd_zonder_draagvlak_met_redenen(self, wereld):
         signaal = gesteund_signaal(wereld, aantal=2)
         with pytest.raises(ValidationError) as fout:
-            services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
+            punt_services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
         assert "2 van 3 bewoners steunen dit signaal" in fout.value.messages
         assert not Verbeterpunt.objects.exists()
 
@@ -338,12 +343,12 @@ class TestPromoveren:
             steun=signaal.steun.first(), door=wereld["medewerker_trajekt"], reden="Verhuisd"
         )
         with pytest.raises(ValidationError):
-            services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
+            punt_services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
 
     def test_medewerker_mag_niet_promoveren(self, wereld):
         signaal = gesteund_signaal(wereld)
         with pytest.raises(PermissionDenied):
-            services.signaal_promoveren(signaal=signaal, door=wereld["medewerker_gemeente"])
+            punt_services.signaal_promoveren(signaal=signaal, door=wereld["medewerker_gemeente"])
         assert not Verbeterpunt.objects.exists()
 
     def test_teamleider_van_ander_team_mag_niet(self, wereld):
@@ -352,15 +357,15 @@ class TestPromoveren:
         leider_b = MedewerkerFactory(partner=wereld.gemeente, teamleider=True)
         wereld.team_b.leden.add(leider_b)
         with pytest.raises(PermissionDenied):
-            services.signaal_promoveren(signaal=gesteund_signaal(wereld), door=leider_b)
+            punt_services.signaal_promoveren(signaal=gesteund_signaal(wereld), door=leider_b)
 
     def test_koppelen_aan_bestaand_punt_telt_bewoners_een_keer(self, wereld):
         eerste = gesteund_signaal(wereld)
-        punt = services.signaal_promoveren(signaal=eerste, door=wereld["teamleider"])
+        punt = punt_services.signaal_promoveren(signaal=eerste, door=wereld["teamleider"])
         tweede = signaal_in(wereld, omschrijving="Afval naast de containers")
         steun(wereld, tweede, 3, 4, 5)  # bewoner 3 backed both
         tweede.refresh_from_db()
-        zelfde = services.signaal_promoveren(
+        zelfde = punt_services.signaal_promoveren(
             signaal=tweede, door=wereld["teamleider"], verbeterpunt=punt
         )
         assert zelfde == punt
@@ -373,15 +378,15 @@ class TestPromoveren:
 
         ander = VerbeterpuntFactory()
         with pytest.raises(ValidationError):
-            services.signaal_promoveren(
+            punt_services.signaal_promoveren(
                 signaal=gesteund_signaal(wereld), door=wereld["teamleider"], verbeterpunt=ander
             )
 
     def test_twee_keer_promoveren_geeft_een_punt(self, wereld):
         signaal = gesteund_signaal(wereld)
-        services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
+        punt_services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
         with pytest.raises(ValidationError) as fout:
-            services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
+            punt_services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
         assert "al een verbeterpunt" in str(fout.value)
         assert Verbeterpunt.objects.count() == 1
 
@@ -400,7 +405,7 @@ def test_gelijktijdig_promoveren_geeft_precies_een_punt(wereld):
 
         try:
             barriere.wait()
-            services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
+            punt_services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
             uitkomsten.append("punt")
         except ValidationError:
             uitkomsten.append("geweigerd")
@@ -421,10 +426,10 @@ class TestVerbeterpuntStatus:
         signaal = signaal_in(wereld)
         steun(wereld, signaal, 1, 2, 3, meedoen=meedoen)
         signaal.refresh_from_db()
-        return services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
+        return punt_services.signaal_promoveren(signaal=signaal, door=wereld["teamleider"])
 
     def _naar(self, wereld, punt, naar, reden=""):
-        return services.verbeterpunt_status_wijzigen(
+        return punt_services.verbeterpunt_status_wijzigen(
             verbeterpunt=punt, naar=naar, door=wereld["teamleider"], reden=reden
         )
 
@@ -455,7 +460,7 @@ class TestVerbeterpuntStatus:
     def test_medewerker_mag_status_niet_wijzigen(self, wereld):
         punt = self._punt(wereld)
         with pytest.raises(PermissionDenied):
-            services.verbeterpunt_status_wijzigen(
+            punt_services.verbeterpunt_status_wijzigen(
                 verbeterpunt=punt,
                 naar=VerbeterpuntStatus.PLAN_VAN_AANPAK,
                 door=wereld["medewerker_politie"],
@@ -495,20 +500,27 @@ def test_gebeurtenis_bevat_geen_persoonsgegevens(wereld):
 
 
 def test_notitie_vertrouwelijk_alleen_eigen_partner(wereld):
-    from signalen.selectors import gebeurtenissen_van_signaal, zichtbare_notities
+    from acties.selectors import zichtbare_notities
+    from signalen.selectors import gebeurtenissen_van_signaal
 
     signaal = signaal_in(wereld)
-    services.notitie_plaatsen(
+    punt_services.notitie_plaatsen(
         door=wereld["medewerker_politie"], tekst="Info politie", vertrouwelijk=True, signaal=signaal
     )
-    services.notitie_plaatsen(door=wereld["medewerker_gemeente"], tekst="Open", signaal=signaal)
+    punt_services.notitie_plaatsen(
+        door=wereld["medewerker_gemeente"], tekst="Open", signaal=signaal
+    )
     politie = wereld["medewerker_politie"]
     gemeente = wereld["medewerker_gemeente"]
-    assert {n.tekst for n in zichtbare_notities(politie)} == {"Info politie", "Open"}
-    assert {n.tekst for n in zichtbare_notities(gemeente)} == {"Open"}
+    assert {n.tekst for n in zichtbare_notities(bereik_van(politie))} == {"Info politie", "Open"}
+    assert {n.tekst for n in zichtbare_notities(bereik_van(gemeente))} == {"Open"}
     notitie_events = GebeurtenisSoort.NOTITIE_GEPLAATST
-    assert [g.wat for g in gebeurtenissen_van_signaal(signaal, gemeente)].count(notitie_events) == 1
-    assert [g.wat for g in gebeurtenissen_van_signaal(signaal, politie)].count(notitie_events) == 2
+    assert [g.wat for g in gebeurtenissen_van_signaal(signaal, bereik_van(gemeente))].count(
+        notitie_events
+    ) == 1
+    assert [g.wat for g in gebeurtenissen_van_signaal(signaal, bereik_van(politie))].count(
+        notitie_events
+    ) == 2
 
 
 def test_contactinzage_is_alleen_toevoegen(wereld):
@@ -532,7 +544,7 @@ def test_intrekken_met_verouderd_formulier_geweigerd(wereld):
     signaal.refresh_from_db()
     oude_versie = signaal.versie
     steun(wereld, signaal, 2)
-    with pytest.raises(services.VerouderdFormulier):
+    with pytest.raises(VerouderdFormulier):
         services.steun_intrekken(
             steun=eerste, door=wereld["medewerker_trajekt"], reden="Verhuisd", versie=oude_versie
         )

@@ -144,13 +144,13 @@ def test_activiteit_lijst_vast_aantal_queries(wereld, client_voor, django_assert
     client = client_voor(wereld["medewerker_corporatie"])
     url = reverse("signalen:activiteit_lijst")
     client.get(url)
-    # 1 session, 2 user, 3 buurt choices (with wijk), 4 partner choices, 5 may the user log
-    # (a team exists), 6 the page (one row more, no COUNT) with team, subgebied, buurt and
-    # door, 7 the user's partner (navigation bar)
-    with django_assert_num_queries(7):
+    # 1 session, 2 user with their partner (navigation bar), 3 the user's scope (teams and
+    # buurten; may they log is read from it), 4 buurt choices (with wijk), 5 partner choices,
+    # 6 the page (one row more, no COUNT) with team, subgebied, buurt and door
+    with django_assert_num_queries(6):
         client.get(url)
     for _ in range(9):
         maak_activiteit(wereld, door=wereld["medewerker_politie"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         antwoord = client.get(url)
     assert len(re.findall(r'href="/activiteiten/\d+/"', inhoud(antwoord))) == 10

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from signalen.constants import VerbeterpuntStatus
-from signalen.models import Signaal, Steun, Verbeterpunt
+from acties.constants import VerbeterpuntStatus
+from acties.models import Verbeterpunt
+from signalen.models import Signaal, Steun
 from tests.buurten.factories import InitiatiefFactory
 from tests.signalen.test_views_signaal import (
     controleer,
@@ -40,7 +41,7 @@ def punt(wereld):
 @pytest.mark.parametrize("rol,verwacht", per_rol(200, beheerder=200, ander_team=200))
 def test_verbeterpunt_lijst_per_rol(wereld, client_voor, punt, rol, verwacht):
     antwoord = controleer(
-        client_voor, wereld, rol, "get", reverse("signalen:verbeterpunt_lijst"), verwacht
+        client_voor, wereld, rol, "get", reverse("acties:verbeterpunt_lijst"), verwacht
     )
     if rol not in ("anoniem", "inactief"):
         assert ("Speelveld schoon" in inhoud(antwoord)) is (rol != "ander_team")
@@ -48,7 +49,7 @@ def test_verbeterpunt_lijst_per_rol(wereld, client_voor, punt, rol, verwacht):
 
 @pytest.mark.parametrize("rol,verwacht", per_rol(200, beheerder=200, ander_team=404))
 def test_verbeterpunt_detail_per_rol(wereld, client_voor, punt, rol, verwacht):
-    url = reverse("signalen:verbeterpunt_detail", args=[punt.pk])
+    url = reverse("acties:verbeterpunt_detail", args=[punt.pk])
     controleer(client_voor, wereld, rol, "get", url, verwacht)
 
 
@@ -56,7 +57,7 @@ def test_verbeterpunt_detail_per_rol(wereld, client_voor, punt, rol, verwacht):
     "rol,verwacht", per_rol(403, teamleider=302, beheerder=403, ander_team=404)
 )
 def test_verbeterpunt_status_per_rol(wereld, client_voor, punt, rol, verwacht):
-    url = reverse("signalen:verbeterpunt_status", args=[punt.pk])
+    url = reverse("acties:verbeterpunt_status", args=[punt.pk])
     controleer(
         client_voor, wereld, rol, "post", url, verwacht, status_post(punt, V.PLAN_VAN_AANPAK)
     )
@@ -95,7 +96,7 @@ def test_van_straat_tot_verbeterpunt(wereld, client_voor):
     eerste.refresh_from_db()
 
     # A medewerker may not promote: 403 and nothing changes.
-    promoveren = reverse("signalen:signaal_promoveren", args=[eerste.pk])
+    promoveren = reverse("acties:signaal_promoveren", args=[eerste.pk])
     data = {"promoveren-versie": eerste.versie, "promoveren-titel": "Schoon speelveld"}
     data["promoveren-prioriteit"] = "normaal"
     controleer(client_voor, wereld, "medewerker_gemeente", "post", promoveren, 403, data)
@@ -110,7 +111,7 @@ def test_van_straat_tot_verbeterpunt(wereld, client_voor):
 
     # A second signal, backed by resident 3 (again) and two new ones: first short ...
     tweede = signaal_met_steun(wereld, 2, start=3, omschrijving="Afval bij de bushalte")
-    koppelen = reverse("signalen:signaal_promoveren", args=[tweede.pk])
+    koppelen = reverse("acties:signaal_promoveren", args=[tweede.pk])
     data = {"promoveren-versie": tweede.versie, "promoveren-verbeterpunt": punt.pk}
     data["promoveren-prioriteit"] = "normaal"
     antwoord = controleer(client_voor, wereld, "teamleider", "post", koppelen, 400, data)
@@ -125,13 +126,13 @@ def test_van_straat_tot_verbeterpunt(wereld, client_voor):
     assert punt.signalen.count() == 2
     # Residents 1-3 and 3-5: resident 3 backed both and counts once.
     assert punt.aantal_bewoners == 5
-    html = inhoud(leider.get(reverse("signalen:verbeterpunt_detail", args=[punt.pk])))
+    html = inhoud(leider.get(reverse("acties:verbeterpunt_detail", args=[punt.pk])))
     assert "5 verschillende bewoners steunen dit punt" in html
     assert "Afval bij de bushalte" in html and "Zwerfafval rond het speelveld" in html
     assert "Signaal gekoppeld aan verbeterpunt" in html
 
     # State changes: in_uitvoering is refused without a committed resident.
-    status = reverse("signalen:verbeterpunt_status", args=[punt.pk])
+    status = reverse("acties:verbeterpunt_status", args=[punt.pk])
     assert leider.post(status, status_post(punt, V.PLAN_VAN_AANPAK)).status_code == 302
     antwoord = controleer(
         client_voor, wereld, "teamleider", "post", status, 400, status_post(punt, V.IN_UITVOERING)
@@ -146,7 +147,7 @@ def test_van_straat_tot_verbeterpunt(wereld, client_voor):
     )
     assert antwoord.status_code == 302
     leider = client_voor(wereld["teamleider"])
-    html = inhoud(leider.get(reverse("signalen:verbeterpunt_detail", args=[punt.pk])))
+    html = inhoud(leider.get(reverse("acties:verbeterpunt_detail", args=[punt.pk])))
     assert "1 bewoner wil meedoen" in html and "Toegezegd op" in html
     assert "Bewoner6" not in html
     assert leider.post(status, status_post(punt, V.IN_UITVOERING)).status_code == 302
@@ -167,21 +168,21 @@ def wereld_thema():
 def test_illegale_overgang_400_met_nederlandse_melding(wereld, client_voor, punt):
     punt.status = V.AFGEROND
     punt.save()
-    url = reverse("signalen:verbeterpunt_status", args=[punt.pk])
+    url = reverse("acties:verbeterpunt_status", args=[punt.pk])
     data = status_post(punt, V.IN_UITVOERING)
     antwoord = controleer(client_voor, wereld, "teamleider", "post", url, 400, data)
     assert "Een verbeterpunt met status &#x27;Afgerond&#x27; kan niet naar" in inhoud(antwoord)
 
 
 def test_onbekende_status_400(wereld, client_voor, punt):
-    url = reverse("signalen:verbeterpunt_status", args=[punt.pk])
+    url = reverse("acties:verbeterpunt_status", args=[punt.pk])
     data = status_post(punt, "weg")
     antwoord = controleer(client_voor, wereld, "teamleider", "post", url, 400, data)
     assert "Selecteer een geldige keuze" in inhoud(antwoord)
 
 
 def test_staken_en_heropenen_vragen_een_reden(wereld, client_voor, punt):
-    url = reverse("signalen:verbeterpunt_status", args=[punt.pk])
+    url = reverse("acties:verbeterpunt_status", args=[punt.pk])
     antwoord = controleer(
         client_voor, wereld, "teamleider", "post", url, 400, status_post(punt, V.GESTAAKT)
     )
@@ -197,7 +198,7 @@ def test_staken_en_heropenen_vragen_een_reden(wereld, client_voor, punt):
 
 
 def test_verouderd_statusformulier_409(wereld, client_voor, punt):
-    url = reverse("signalen:verbeterpunt_status", args=[punt.pk])
+    url = reverse("acties:verbeterpunt_status", args=[punt.pk])
     oud = status_post(punt, V.PLAN_VAN_AANPAK)
     client_voor(wereld["teamleider"]).post(url, status_post(punt, V.GESTAAKT, "Stop"))
     antwoord = controleer(client_voor, wereld, "teamleider", "post", url, 409, oud)
@@ -210,15 +211,13 @@ def test_verouderd_statusformulier_409(wereld, client_voor, punt):
 
 def test_detail_toont_alleen_toegestane_overgangen(wereld, client_voor, punt):
     html = inhoud(
-        client_voor(wereld["teamleider"]).get(
-            reverse("signalen:verbeterpunt_detail", args=[punt.pk])
-        )
+        client_voor(wereld["teamleider"]).get(reverse("acties:verbeterpunt_detail", args=[punt.pk]))
     )
     assert 'value="plan_van_aanpak"' in html and 'value="gestaakt"' in html
     assert 'value="in_uitvoering"' not in html and 'value="afgerond"' not in html
     medewerker = inhoud(
         client_voor(wereld["medewerker_politie"]).get(
-            reverse("signalen:verbeterpunt_detail", args=[punt.pk])
+            reverse("acties:verbeterpunt_detail", args=[punt.pk])
         )
     )
     assert "status-versie" not in medewerker
@@ -227,10 +226,10 @@ def test_detail_toont_alleen_toegestane_overgangen(wereld, client_voor, punt):
 def test_loopt_spaak_badge_en_filter(wereld, client_voor, punt):
     Verbeterpunt.objects.filter(pk=punt.pk).update(spaak_na=timezone.now() - timedelta(days=1))
     client = client_voor(wereld["medewerker_gemeente"])
-    assert "Loopt spaak" in inhoud(client.get(reverse("signalen:verbeterpunt_lijst")))
-    detail = inhoud(client.get(reverse("signalen:verbeterpunt_detail", args=[punt.pk])))
+    assert "Loopt spaak" in inhoud(client.get(reverse("acties:verbeterpunt_lijst")))
+    detail = inhoud(client.get(reverse("acties:verbeterpunt_detail", args=[punt.pk])))
     assert "Loopt spaak" in detail
-    lijst = reverse("signalen:verbeterpunt_lijst")
+    lijst = reverse("acties:verbeterpunt_lijst")
     assert "Speelveld schoon" not in inhoud(client.get(lijst + "?status=afgerond"))
     assert "Speelveld schoon" in inhoud(client.get(lijst + "?status=vastgesteld"))
     # An unknown status is a form error (400) with no rows, not silently the whole list.
@@ -245,7 +244,7 @@ def test_verbeterpunt_lijst_vast_aantal_queries(
     wereld, client_voor, punt, django_assert_num_queries
 ):
     client = client_voor(wereld["medewerker_trajekt"])
-    url = reverse("signalen:verbeterpunt_lijst")
+    url = reverse("acties:verbeterpunt_lijst")
     client.get(url)
     # 1 session, 2 user, 3 buurt choices (with wijk), 4 theme choices, 5 partner choices,
     # 6 the page of points (one row more, no COUNT) with buurt, subgebied, thema, team and
@@ -265,7 +264,7 @@ def test_verbeterpunt_detail_vast_aantal_queries(
     punt.initiatieven.add(InitiatiefFactory(buurt=wereld.buurt_a))
     punt.betrokken_partners.add(wereld.politie)
     client = client_voor(wereld["teamleider"])
-    url = reverse("signalen:verbeterpunt_detail", args=[punt.pk])
+    url = reverse("acties:verbeterpunt_detail", args=[punt.pk])
     client.get(url)
     # 1 session, 2 user, 3 point with its joins and the user's team membership,
     # 4 betrokken partners, 5 initiatives, 6 linked signals with subgebied, 7 committed
@@ -274,8 +273,7 @@ def test_verbeterpunt_detail_vast_aantal_queries(
     # responsible staff and owner partners), 12 notes with author
     with django_assert_num_queries(12):
         client.get(url)
-    from acties.services import actie_aanmaken
-    from signalen.services import notitie_plaatsen
+    from acties.services import actie_aanmaken, notitie_plaatsen
 
     for nummer in range(9):
         signaal = signaal_met_steun(wereld, 3, start=10 * nummer + 10)

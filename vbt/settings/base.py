@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "signalen",
     "acties",
     "inzicht",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "buurten.bereik.BereikMiddleware",
     # Deny by default: every view needs a logged-in user unless marked login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,7 +120,6 @@ TEMPLATES = [
                 "vbt.navigatie.navigatie",
             ],
             "libraries": {
-                "formulieren": "vbt.templatetags.formulieren",
                 "snelle_urls": "vbt.templatetags.snelle_urls",
             },
         },
@@ -148,18 +149,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # figures that may be minutes old anyway (no new service to run). A deployment on several
 # servers that wants one copy for all sets a shared cache here (Redis, or Django's database
 # cache); the rest of the application keeps nothing there (axes counts in the database).
-# "html" holds rendered form HTML (vbt.htmlcache) and always stays in the process: a form may
-# list residents who take part, which has no place in a shared cache.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "vbt-dashboard",
-    },
-    "html": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "vbt-html",
-        "TIMEOUT": 600,
-        "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
 

@@ -29,3 +29,6 @@ AUTHENTICATION_BACKENDS = [
     "tests.axes_backend.AxesBackendVoorTestclient",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# The measuring tools (manage.py seed_bench): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from acties.demo import signalen_laden
 from buurten.demo import buurten_laden, teams_en_buurtdata_laden
 from partners.demo import DEMO_GEBRUIKERS, DEMO_WACHTWOORD, demo_gebruikers_laden, partners_laden
-from signalen.demo import signalen_laden, themas_laden
+from signalen.demo import themas_laden
 
 # Which demo user works in which team; "spread over both teams" so both views have life.
 TEAMLEDEN = {
