@@ -12,7 +12,7 @@ A page places a map in two steps, and so adds one query:
 
 Deny by default: only buurten the user may see get a colour, a figure, a link and a row in the
 table; a figure passed for any other buurt is dropped. The rest of the gemeente is drawn light
-grey, without name for assistive technology, figure or link.
+grey, without name, figure or link.
 
 Placing a map::
 
@@ -50,8 +50,9 @@ NADRUK = "#0b0c0c"  # the outline of the current buurt, and of the focused one (
 KEUZE = PALET[1]  # a buurt to choose on a map without figures
 HUIDIG = PALET[4]  # the current buurt on a map without figures
 MAX_KLASSEN = 4  # classes above zero; with "0" at most five (PALET)
-MARGE = 0.03  # around the buurten shown, of the larger side
+MARGE = 0.06  # around the buurten shown, of the larger side
 BREEDTE_PX = 640  # the SVG's width and height attributes (for print); CSS scales it
+LETTERS_PER_BREEDTE = 28  # the size of the current buurt's name: the map's width / this
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,8 @@ def buurtkaart(
     rijen = [vlak(b) for b in zichtbaar]
     vlakken = [v for v in rijen if v.pad]
     achtergrond = [
-        Vlak(b.pk, b.naam, b.cbs_code, b.pad, ACHTERGROND, titel=b.naam, tabelwaarde="")
+        # Only the shape: no name, figure or link (deny by default).
+        Vlak(b.pk, "", None, b.pad, ACHTERGROND, titel="", tabelwaarde="")
         for b in buurten
         if not b.zichtbaar and b.pad and _overlapt(b.kader, venster)
     ]
@@ -305,7 +307,7 @@ def buurtkaart(
         hoogte=_getal(BREEDTE_PX * hoogte / breedte),
         lijn=_getal(breedte / 600),
         lijn_huidig=_getal(breedte / 150),
-        letter=_getal(breedte / 22),
+        letter=_getal(breedte / LETTERS_PER_BREEDTE),
         achtergrond=achtergrond,
         vlakken=vlakken,
         rijen=rijen,
@@ -313,7 +315,7 @@ def buurtkaart(
         huidig=huidige,
         # The text's baseline a third of a letter below the middle, so it stands centred.
         huidig_midden=(
-            (_getal(midden[0]), _getal(midden[1] + breedte / 22 / 3))
+            (_getal(midden[0]), _getal(midden[1] + breedte / LETTERS_PER_BREEDTE / 3))
             if midden and naam_tonen
             else None
         ),
