@@ -29,7 +29,7 @@ from . import selectors
 from .selectors import Bereik
 
 # Raise when the shape of the cached value changes, so old entries are never read as new ones.
-VERSIE = 1
+VERSIE = 2
 
 
 def bewaartijd() -> int:
@@ -40,9 +40,12 @@ def bewaartijd() -> int:
 def bereken(bereik: Bereik) -> dict:
     """Every figure of the dashboard, computed now (no cache)."""
     per_buurt = selectors.open_verbeterpunten_per_buurt(bereik)
+    # One query for the month chart, the funnel and the signals per buurt on the map.
+    tellingen = selectors.signaaltellingen(bereik)
     return {
-        "per_maand": selectors.signalen_per_maand(bereik),
-        "trechter": selectors.trechter(bereik),
+        "per_maand": selectors.signalen_per_maand(bereik, tellingen),
+        "trechter": selectors.trechter(bereik, tellingen),
+        "signalen_per_buurt": selectors.signalen_per_buurt(bereik, tellingen),
         "per_buurt": per_buurt,
         "per_thema": selectors.open_verbeterpunten_per_thema(bereik),
         "te_laat": selectors.te_late_acties_per_partner(bereik),

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.dateformat import format as datum_opmaak
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 from django.views.decorators.http import require_GET
+
+from buurten.kaart import buurtkaart, kaartbuurten
 
 from . import cijfers, pdf, selectors
 from .forms import BuurtrapportKiezenFormulier, DashboardFilter, PeriodeFormulier
@@ -80,6 +82,77 @@ def _ververst(seconden: int) -> str:
     ) % {"aantal": minuten}
 
 
+# The figures the dashboard's map can show (forms.KAART_KEUZES), what they are called and how one
+# buurt's figure is worded.
+KAARTEN = {
+    "open": {
+        "label": gettext_lazy("Open verbeterpunten"),
+        "titel": gettext_lazy("Open verbeterpunten per buurt"),
+        "beschrijving": ngettext_lazy(
+            "%(aantal)d open verbeterpunt", "%(aantal)d open verbeterpunten", "aantal"
+        ),
+    },
+    "signalen": {
+        "label": gettext_lazy("Signalen in de periode"),
+        "titel": gettext_lazy("Signalen in de periode per buurt"),
+        "beschrijving": ngettext_lazy(
+            "%(aantal)d signaal in de periode", "%(aantal)d signalen in de periode", "aantal"
+        ),
+    },
+    "spaak": {
+        "label": gettext_lazy("Loopt spaak"),
+        "titel": gettext_lazy("Verbeterpunten die spaak lopen, per buurt"),
+        "beschrijving": ngettext_lazy(
+            "%(aantal)d verbeterpunt loopt spaak", "%(aantal)d verbeterpunten lopen spaak", "aantal"
+        ),
+    },
+}
+
+
+def _kaart_cijfers_en_links(keuze: str, figuren: dict, bereik) -> tuple[dict, object]:
+    """The figure per buurt the map shows, and the filtered list each buurt links to."""
+    if keuze == "signalen":
+        cijfers = {r["buurt_id"]: r["aantal"] for r in figuren["signalen_per_buurt"]}
+        lijst = reverse("signalen:signaal_lijst")
+        # The list's filter on the date logged, both days included like the period.
+        filters = {
+            "geregistreerd_after": bereik.van.isoformat(),
+            "geregistreerd_before": bereik.tot.isoformat(),
+        }
+    else:
+        sleutel = "spaak" if keuze == "spaak" else "aantal"
+        cijfers = {r["buurt_id"]: r[sleutel] for r in figuren["per_buurt"]}
+        lijst = reverse("signalen:verbeterpunt_lijst")
+        filters = {"loopt_spaak": "true"} if keuze == "spaak" else {"status": "open"}
+    rest = urlencode(filters)
+    return cijfers, lambda pk: f"{lijst}?buurt={pk}&{rest}"
+
+
+def _dashboard_kaart(request, bereik, keuze: str, figuren: dict):
+    """The map of the chosen figure (one query: the buurten's stored paths) and the links that
+    switch it, keeping the team and period."""
+    soort = KAARTEN[keuze]
+    cijfers, link = _kaart_cijfers_en_links(keuze, figuren, bereik)
+    kaart = buurtkaart(
+        kaartbuurten(request.user),
+        id="kaart-buurten",
+        titel=str(soort["titel"]),
+        waardenaam=str(soort["label"]),
+        cijfers=cijfers,
+        beschrijf=lambda n: soort["beschrijving"] % {"aantal": n},
+        link=link,
+        toelichting=_("Kies een buurt voor de lijst achter het cijfer."),
+    )
+    query = request.GET.copy()
+    keuzes = []
+    for naam, andere in KAARTEN.items():
+        query["kaart"] = naam
+        keuzes.append(
+            {"label": andere["label"], "href": f"?{query.urlencode()}", "actief": naam == keuze}
+        )
+    return kaart, keuzes
+
+
 @require_GET
 def dashboard(request):
     form = DashboardFilter(request.GET, user=request.user)
@@ -98,6 +171,7 @@ def dashboard(request):
         **c,
         "trechter": [{**r, "label": STAP_LABELS[r["stap"]]} for r in c["trechter"]],
     }
+    kaart, kaart_keuzes = _dashboard_kaart(request, bereik, form.cleaned_data["kaart"], c)
     return render(
         request,
         "inzicht/dashboard.html",
@@ -106,6 +180,8 @@ def dashboard(request):
             "bereik": bereik,
             **figuren,
             "grafieken": _grafieken(figuren),
+            "kaart": kaart,
+            "kaart_keuzes": kaart_keuzes,
             # Maastricht's clock, whatever time zone is active.
             "berekend_om": datum_opmaak(
                 timezone.localtime(c["berekend_op"], selectors.tijdzone()), "H:i"
