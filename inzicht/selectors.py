@@ -13,12 +13,14 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Aggregate,
+    Case,
     Count,
     F,
     FloatField,
     Func,
     Q,
     QuerySet,
+    When,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -28,7 +30,8 @@ from django.utils import timezone
 from acties.constants import ActieStatus
 from acties.models import Actie
 from acties.selectors import acties_voor
-from buurten.models import Buurt
+from buurten.constants import SubgebiedSoort
+from buurten.models import Buurt, Subgebied
 from buurten.selectors import zichtbare_buurten
 from signalen.constants import VERBETERPUNT_OPEN, SignaalStatus, VerbeterpuntStatus
 from signalen.models import Signaal, Verbeterpunt
@@ -340,6 +343,15 @@ RAPPORT_MAX = 50
 def buurtrapport_buurt(user, pk) -> Buurt:
     """A buurt the user may see; 404 otherwise."""
     return get_object_or_404(zichtbare_buurten(user), pk=pk)
+
+
+def rapport_subgebieden(buurt: Buurt) -> list[str]:
+    """The names of the buurt's subgebieden: the whole buurt first, then by name."""
+    return list(
+        Subgebied.objects.filter(buurt_id=buurt.pk)
+        .order_by(Case(When(soort=SubgebiedSoort.HELE_BUURT, then=0), default=1), "naam", "pk")
+        .values_list("naam", flat=True)
+    )
 
 
 def rapport_signalen_per_thema(user, buurt: Buurt, begin: datetime, eind: datetime) -> list:

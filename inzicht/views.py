@@ -217,6 +217,27 @@ def _eerste(naam, qs) -> dict:
     return {naam: rijen[:aantal], f"meer_{naam}": len(rijen) > aantal}
 
 
+def _rapport_kaart(user, buurt, van, tot):
+    """The buurt in its wijk (one query: the wijk's buurten with their paths). A buurt links to
+    the signals logged there in the report's period."""
+    lijst = reverse("signalen:signaal_lijst")
+    periode = urlencode(
+        {"geregistreerd_after": van.isoformat(), "geregistreerd_before": tot.isoformat()}
+    )
+    return buurtkaart(
+        kaartbuurten(user, wijk_id=buurt.wijk_id),
+        id="kaart-wijk",
+        titel=_("%(buurt)s in wijk %(wijk)s") % {"buurt": buurt.naam, "wijk": buurt.wijk.naam},
+        waardenaam=_("Op de kaart"),
+        link=lambda pk: f"{lijst}?buurt={pk}&{periode}",
+        huidig=buurt.pk,
+        huidig_label=_("Deze buurt"),
+        keuze_label=_("Andere buurt in de wijk"),
+        inzoomen=False,
+        naam_tonen=True,
+    )
+
+
 def _rapport(request, buurt_pk):
     """The report's context, or the response for bad input."""
     buurt = selectors.buurtrapport_buurt(request.user, buurt_pk)
@@ -237,6 +258,8 @@ def _rapport(request, buurt_pk):
         "buurt": buurt,
         "van": van,
         "tot": tot,
+        "kaart": _rapport_kaart(user, buurt, van, tot),
+        "subgebieden": selectors.rapport_subgebieden(buurt),
         "gemaakt_op": timezone.localdate(),
         "rapport_max": selectors.RAPPORT_MAX,
         "signalen": selectors.rapport_signalen_per_thema(request.user, buurt, begin, eind),
