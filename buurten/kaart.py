@@ -5,10 +5,11 @@ A page places a map in two steps, and so adds one query:
 
 1. `kaartbuurten(user)` (or `kaartbuurten(user, wijk_id=...)`) reads the buurten with the paths
    stored when their boundaries were imported (buurten.models.Buurtgrens), each marked whether
-   the user may see it: one query.
+   the user may see it: one query. With `tel=<a scoped queryset>` (e.g. the user's open
+   signals) the same query counts its rows per buurt.
 2. `buurtkaart(buurten, ...)` makes what `buurten/_kaart.html` draws: no database. With
-   `cijfers` ({buurt pk: number}, from a scoped selector) it colours each buurt by its figure;
-   without, it shows which buurten the user can choose, and `huidig`.
+   `cijfers` ({buurt pk: number}, from a scoped selector, or `cijfers_van(buurten)`) it colours
+   each buurt by its figure; without, it shows which buurten the user can choose, and `huidig`.
 
 Deny by default: only buurten the user may see get a colour, a figure, a link and a row in the
 table; a figure passed for any other buurt is dropped. The rest of the gemeente is drawn light
@@ -16,13 +17,13 @@ grey, without name, figure or link.
 
 Placing a map::
 
-    buurten = kaartbuurten(request.user)
+    buurten = kaartbuurten(request.user, tel=signalen_voor(request.user).filter(...))
     kaart = buurtkaart(
         buurten,
         id="kaart-open",
         titel=_("Open signalen per buurt"),
         waardenaam=_("Open signalen"),
-        cijfers={rij["buurt_id"]: rij["aantal"] for rij in rijen},
+        cijfers=cijfers_van(buurten),
         beschrijf=lambda n: ngettext("%(n)d open signaal", "%(n)d open signalen", n) % {"n": n},
         link=lambda pk: f"{lijst_url}?buurt={pk}",
     )
@@ -33,7 +34,17 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
@@ -68,6 +79,7 @@ class Kaartbuurt:
     kader: tuple[int, int, int, int] | None
     midden: tuple[int, int] | None
     zichtbaar: bool
+    aantal: int | None = None  # rows of `tel` in this buurt (kaartbuurten(..., tel=...))
 
 
 @dataclass(frozen=True)
@@ -120,13 +132,22 @@ class Kaart:
 # --- 1. Reading ------------------------------------------------------------------------------
 
 
-def kaartbuurten(user, *, wijk_id: int | None = None) -> list[Kaartbuurt]:
+def kaartbuurten(
+    user, *, wijk_id: int | None = None, tel: QuerySet | None = None
+) -> list[Kaartbuurt]:
     """Every buurt (or those of one wijk) with its stored map path, each marked whether `user`
-    may see it (buurten.selectors.zichtbare_buurten): one query. Ordered by name."""
+    may see it (buurten.selectors.zichtbare_buurten): one query. Ordered by name.
+
+    `tel`: a queryset of rows with a `buurt`, already scoped to the user (a selector's, e.g.
+    the user's open signals); each buurt then carries `aantal`, its number of rows, counted in
+    the same query."""
     qs = Buurt.objects.order_by("naam", "pk")
     if wijk_id is not None:
         qs = qs.filter(wijk_id=wijk_id)
     velden = ["pk", "naam", "cbs_code", "wijk_id", "grens__pad", "grens__kader", "grens__midden"]
+    if tel is not None:
+        qs = qs.annotate(_aantal=_aantal_per_buurt(tel))
+        velden.append("_aantal")
     ids = _zichtbare_ids(user)
     if ids is None:
         zichtbaar = Q(pk__in=zichtbare_buurten(user).order_by().values("pk"))
@@ -135,6 +156,7 @@ def kaartbuurten(user, *, wijk_id: int | None = None) -> list[Kaartbuurt]:
     buurten = []
     for rij in qs.values_list(*velden):
         pk, naam, code, wijk, pad, kader, midden = rij[:7]
+        extra = dict(zip(velden[7:], rij[7:], strict=True))
         buurten.append(
             Kaartbuurt(
                 pk=pk,
@@ -144,10 +166,28 @@ def kaartbuurten(user, *, wijk_id: int | None = None) -> list[Kaartbuurt]:
                 pad=pad or None,
                 kader=tuple(kader) if kader else None,
                 midden=tuple(midden) if midden else None,
-                zichtbaar=bool(rij[7]) if ids is None else pk in ids,
+                zichtbaar=bool(extra["_zichtbaar"]) if ids is None else pk in ids,
+                aantal=extra.get("_aantal"),
             )
         )
     return buurten
+
+
+def _aantal_per_buurt(tel: QuerySet) -> Coalesce:
+    """The number of rows of `tel` in the outer buurt, as a subquery (0 when none)."""
+    per_buurt = (
+        tel.filter(buurt_id=OuterRef("pk"))
+        .order_by()
+        .values("buurt_id")
+        .annotate(aantal=Count("pk"))
+        .values("aantal")
+    )
+    return Coalesce(Subquery(per_buurt, output_field=IntegerField()), 0)
+
+
+def cijfers_van(buurten: list[Kaartbuurt]) -> dict[int, int]:
+    """{pk: aantal} of buurten read with `tel`, for buurtkaart(cijfers=...)."""
+    return {b.pk: b.aantal for b in buurten if b.aantal is not None}
 
 
 class _Alle:

@@ -10,10 +10,10 @@ from django.template.loader import render_to_string
 
 from buurten import kaart as kaartmodule
 from buurten.demo import buurten_laden
-from buurten.kaart import buurtkaart, filterlink, kaartbuurten, klassen
-from buurten.models import Buurt, Buurtgrens
+from buurten.kaart import buurtkaart, cijfers_van, filterlink, kaartbuurten, klassen
+from buurten.models import Buurt, Buurtgrens, Initiatief
 from buurten.selectors import teams_en_buurten
-from tests.buurten.factories import BuurtFactory, TeamFactory
+from tests.buurten.factories import BuurtFactory, InitiatiefFactory, TeamFactory
 from tests.buurten.kaarthulp import kaarttabel, vlakken
 from tests.partners.factories import MedewerkerFactory
 
@@ -277,3 +277,21 @@ def test_buurten_van_een_andere_gemeente_zonder_code(db):
     (gelezen,) = kaartbuurten(gebruiker)
     assert gelezen.zichtbaar and gelezen.pad is None
     assert buurtkaart([gelezen], id="k", titel="t", waardenaam="w") is None
+
+
+def test_tellen_in_dezelfde_query(stad, django_assert_num_queries):
+    b = stad.buurten
+    InitiatiefFactory.create_batch(2, buurt=b["Limmel"])
+    InitiatiefFactory(buurt=b["Mariaberg"])
+    # Any queryset with a buurt; a page passes a scoped selector's (e.g. the open signals).
+    rijen = Initiatief.objects.all()
+    with django_assert_num_queries(1):
+        gelezen = kaartbuurten(stad.medewerker, tel=rijen)
+    cijfers = cijfers_van(gelezen)
+    assert cijfers[b["Limmel"].pk] == 2
+    assert cijfers[b["Nazareth"].pk] == 0
+    kaart = buurtkaart(gelezen, id="k", titel="t", waardenaam="Initiatieven", cijfers=cijfers)
+    html = render_to_string("buurten/_kaart.html", {"kaart": kaart})
+    # Mariaberg's initiative was counted, but the map only shows the user's own buurten.
+    assert kaarttabel(html) == [["Limmel", "2"], ["Nazareth", "0"], ["Wittevrouwenveld", "0"]]
+    assert "Mariaberg" not in html
