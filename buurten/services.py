@@ -42,7 +42,10 @@ def buurtgrenzen_importeren(*, inhoud: str | bytes, proefdraai: bool = False) ->
         .order_by("cbs_code")
     }
     fouten.extend(
-        _("CBS-code %(code)s%(naam)s is onbekend: er is geen buurt met deze code.")
+        _(
+            "CBS-code %(code)s%(naam)s is onbekend: er is geen buurt met deze code. Vul de code "
+            "in bij de buurt in het beheer, of haal de feature uit het bestand."
+        )
         % {"code": grens.code, "naam": f" ({grens.naam})" if grens.naam else ""}
         for grens in grenzen
         if grens.code not in buurten

@@ -66,7 +66,10 @@ def test_fouten_in_het_nederlands_en_niets_opgeslagen(bestand, buurten):
     assert melding.startswith(f"Niets geïmporteerd: 3 fout(en) in {pad}.")
     assert "- Feature 2 (BU09350001): ring 1: coördinaat [176000, 317000]" in melding
     assert "- Feature 3 (BU09350002): ring 1 is niet gesloten" in melding
-    assert "- CBS-code BU09359999 is onbekend: er is geen buurt met deze code." in melding
+    assert (
+        "- CBS-code BU09359999 is onbekend: er is geen buurt met deze code. Vul de code in bij "
+        "de buurt in het beheer, of haal de feature uit het bestand." in melding
+    )
     assert not Buurtgrens.objects.exists()
 
 
