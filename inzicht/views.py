@@ -1,6 +1,7 @@
 """Dashboard and buurt report: thin views. Parse the URL, take the figures from the selectors,
 render. A buurt outside the user's teams is a 404; bad dates a Dutch form error with a 400."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -109,7 +110,9 @@ KAARTEN = {
 }
 
 
-def _kaart_cijfers_en_links(keuze: str, figuren: dict, bereik) -> tuple[dict, object]:
+def _kaart_cijfers_en_links(
+    keuze: str, figuren: dict, bereik: selectors.Bereik
+) -> tuple[dict[int, int], Callable[[int], str]]:
     """The figure per buurt the map shows, and the filtered list each buurt links to."""
     if keuze == "signalen":
         cijfers = {r["buurt_id"]: r["aantal"] for r in figuren["signalen_per_buurt"]}
