@@ -42,6 +42,8 @@ PAGINAS = [
     Pagina("activiteitenlijst", "signalen:activiteit_lijst"),
     # With its figures in the cache (inzicht/cijfers.py); run.py also times computing them.
     Pagina("dashboard", "inzicht:dashboard"),
+    # With the map of the buurt in its wijk.
+    Pagina("buurtrapport", "inzicht:buurtrapport", args=lambda k: [k.buurt]),
     Pagina(
         "export signalen (csv, buurt+thema)",
         "signalen:signaal_export",

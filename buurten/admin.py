@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from .constants import SubgebiedSoort
-from .models import Buurt, Initiatief, Subgebied, Team, Wijk
+from .models import Buurt, Buurtgrens, Initiatief, Subgebied, Team, Wijk
 
 
 @admin.register(Wijk)
@@ -29,11 +29,27 @@ class SubgebiedInline(admin.TabularInline):
 
 @admin.register(Buurt)
 class BuurtAdmin(admin.ModelAdmin):
-    list_display = ["naam", "cbs_code", "wijk", "inwoners"]
+    list_display = ["naam", "cbs_code", "wijk", "inwoners", "heeft_grens"]
     list_filter = ["wijk"]
     list_select_related = ["wijk"]
     search_fields = ["naam", "cbs_code", "wijk__naam"]
+    readonly_fields = ["grens_op_de_kaart"]
     inlines = [SubgebiedInline]
+
+    def get_queryset(self, request):
+        grens = Buurtgrens.objects.filter(buurt=OuterRef("pk"))
+        return super().get_queryset(request).annotate(_heeft_grens=Exists(grens))
+
+    @admin.display(description=_("grens"), boolean=True, ordering="_heeft_grens")
+    def heeft_grens(self, obj):
+        return obj._heeft_grens
+
+    @admin.display(description=_("grens op de kaart"))
+    def grens_op_de_kaart(self, obj):
+        # Boundaries come from a GeoJSON file, checked as a whole, not from a form field.
+        if obj.pk and obj._heeft_grens:
+            return _("Geladen. Vervangen: manage.py importeer_buurtgrenzen BESTAND.geojson")
+        return _("Nog geen grens. Laden: manage.py importeer_buurtgrenzen BESTAND.geojson")
 
 
 @admin.register(Subgebied)

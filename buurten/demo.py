@@ -7,8 +7,12 @@ from django.db import transaction
 
 from .constants import InitiatiefSoort, SubgebiedSoort
 from .models import Buurt, Initiatief, Subgebied, Team, Wijk
+from .services import buurtgrenzen_importeren
 
-BUURTEN_CSV = Path(__file__).resolve().parent / "data" / "maastricht_buurten.csv"
+DATA = Path(__file__).resolve().parent / "data"
+BUURTEN_CSV = DATA / "maastricht_buurten.csv"
+# CBS/Kadaster wijk- en buurtkaart 2024, CC BY 4.0, "Bron: CBS, Kadaster" (see data/README.md).
+BUURTGRENZEN = DATA / "maastricht_buurten_2024.geojson"
 
 STRATEN = {
     "Wittevrouwenveld": [
@@ -40,8 +44,9 @@ def lees_buurten(pad: Path = BUURTEN_CSV) -> list[dict]:
 
 
 @transaction.atomic
-def buurten_laden(pad: Path = BUURTEN_CSV) -> int:
-    """Load wijken and buurten from the CBS list; matched on code, else on wijk and name."""
+def buurten_laden(pad: Path = BUURTEN_CSV, grenzen: Path = BUURTGRENZEN) -> int:
+    """Load wijken and buurten from the CBS list (matched on code, else on wijk and name), then
+    their boundaries (matched on code; unchanged ones are left alone)."""
     rijen = lees_buurten(pad)
     for rij in rijen:
         wijk, _ = Wijk.objects.update_or_create(
@@ -54,6 +59,7 @@ def buurten_laden(pad: Path = BUURTEN_CSV) -> int:
         buurt.cbs_code = rij["buurt_code"] or None
         buurt.inwoners = inwoners
         buurt.save()
+    buurtgrenzen_importeren(inhoud=grenzen.read_bytes())
     return len(rijen)
 
 

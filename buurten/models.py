@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from . import grenzen
 from .constants import (
     MINIMALE_STEUNDREMPEL,
     STANDAARD_STEUNDREMPEL,
@@ -67,6 +68,52 @@ class Buurt(models.Model):
                 Subgebied.objects.create(
                     buurt=self, naam=str(_("Hele buurt")), soort=SubgebiedSoort.HELE_BUURT
                 )
+
+
+class Buurtgrens(models.Model):
+    """The boundary of a buurt, and what the maps draw of it.
+
+    Its own table rather than fields on Buurt: every list loads its rows' buurt (select_related),
+    and none of them should carry a polygon. The map reads all buurten with their paths in one
+    query (buurten.kaart.kaartbuurten). `pad`, `kader` and `midden` are derived from `geometrie`
+    on every save, so they can never disagree with it; they change only when a boundary is
+    imported (buurten.services.buurtgrenzen_importeren).
+    """
+
+    buurt = models.OneToOneField(
+        Buurt,
+        verbose_name=_("buurt"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="grens",
+    )
+    geometrie = models.JSONField(
+        _("geometrie"),
+        help_text=_("GeoJSON Polygon of MultiPolygon in WGS84 (lengte, breedte)."),
+    )
+    pad = models.TextField(_("kaartpad"), editable=False)
+    kader = models.JSONField(_("kader"), editable=False)
+    midden = models.JSONField(_("midden"), editable=False)
+
+    class Meta:
+        verbose_name = _("buurtgrens")
+        verbose_name_plural = _("buurtgrenzen")
+
+    def __str__(self):
+        return str(self.buurt)
+
+    def save(self, *args, **kwargs):
+        vorm = grenzen.kaartvorm(self.geometrie)
+        self.pad, self.kader, self.midden = vorm.pad, vorm.kader, vorm.midden
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "pad", "kader", "midden"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        fouten = grenzen.fouten_in_geometrie(self.geometrie)
+        if fouten:
+            raise ValidationError({"geometrie": fouten})
 
 
 class SubgebiedQuerySet(models.QuerySet):

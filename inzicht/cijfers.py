@@ -29,7 +29,7 @@ from . import selectors
 from .selectors import Selectie
 
 # Raise when the shape of the cached value changes, so old entries are never read as new ones.
-VERSIE = 1
+VERSIE = 2
 
 
 def bewaartijd() -> int:
@@ -40,9 +40,12 @@ def bewaartijd() -> int:
 def bereken(selectie: Selectie) -> dict:
     """Every figure of the dashboard, computed now (no cache)."""
     per_buurt = selectors.open_verbeterpunten_per_buurt(selectie)
+    # One query for the month chart, the funnel and the signals per buurt on the map.
+    tellingen = selectors.signaaltellingen(selectie)
     return {
-        "per_maand": selectors.signalen_per_maand(selectie),
-        "trechter": selectors.trechter(selectie),
+        "per_maand": selectors.signalen_per_maand(selectie, tellingen),
+        "trechter": selectors.trechter(selectie, tellingen),
+        "signalen_per_buurt": selectors.signalen_per_buurt(selectie, tellingen),
         "per_buurt": per_buurt,
         "per_thema": selectors.open_verbeterpunten_per_thema(selectie),
         "te_laat": selectors.te_late_acties_per_partner(selectie),

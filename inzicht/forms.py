@@ -16,6 +16,9 @@ from .selectors import MAANDEN
 
 RAPPORT_MAANDEN = 3
 
+# The figure the dashboard's map shows (inzicht.views.KAARTEN), kept in the URL.
+KAART_KEUZES = ("open", "signalen", "spaak")
+
 
 # Dates far outside these make the month and day arithmetic overflow (a 500); none is useful.
 VROEGSTE = date(2000, 1, 1)
@@ -64,6 +67,8 @@ class DashboardFilter(PeriodeFormulier):
     """Team (of the user's teams; a beheerder: any) and period, kept in the URL."""
 
     team = forms.TypedChoiceField(label=_("Team"), required=False, coerce=int, empty_value=None)
+    # Chosen with the links above the map, not in the form; an unknown value is the default.
+    kaart = forms.CharField(required=False, widget=forms.HiddenInput)
 
     field_order = ["team", "van", "tot"]
 
@@ -75,6 +80,10 @@ class DashboardFilter(PeriodeFormulier):
         self.fields["team"].error_messages["invalid_choice"] = _(
             "Kies een van uw teams of 'Alle teams'."
         )
+
+    def clean_kaart(self):
+        keuze = self.cleaned_data.get("kaart")
+        return keuze if keuze in KAART_KEUZES else KAART_KEUZES[0]
 
     def standaard_van(self, vandaag: date) -> date:
         # The first day of the oldest month the chart of 12 months shows.

@@ -13,12 +13,14 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Aggregate,
+    Case,
     Count,
     F,
     FloatField,
     Func,
     Q,
     QuerySet,
+    When,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -29,7 +31,8 @@ from acties.constants import VERBETERPUNT_OPEN, ActieStatus, VerbeterpuntStatus
 from acties.models import Actie, Verbeterpunt
 from acties.selectors import acties_voor, loopt_spaak_filter, verbeterpunten_voor
 from buurten.bereik import Bereik
-from buurten.models import Buurt
+from buurten.constants import SubgebiedSoort
+from buurten.models import Buurt, Subgebied
 from buurten.selectors import zichtbare_buurten
 from signalen.constants import SignaalStatus
 from signalen.models import Signaal
@@ -148,56 +151,93 @@ def percentage(deel: int, geheel: int) -> float | None:
 # --- Dashboard figures -----------------------------------------------------------------------
 
 
-def signalen_per_maand(selectie: Selectie) -> list[dict]:
-    """Signals per calendar month for the 12 months up to and including the month of `tot`,
-    empty months included (as 0)."""
+def _maanden(selectie: Selectie) -> list[date]:
+    """The first days of the 12 months up to and including the month of `tot`."""
     laatste = selectie.tot.replace(day=1)
-    maanden = [maanden_terug(laatste, n) for n in range(MAANDEN - 1, -1, -1)]
+    return [maanden_terug(laatste, n) for n in range(MAANDEN - 1, -1, -1)]
+
+
+def signaaltellingen(selectie: Selectie) -> list[dict]:
+    """The counts the dashboard shows of signals, per buurt, in one query: per month of the 12
+    months up to `tot` (`m0`..`m11`), and of the signals logged in the period how many there
+    are, reached support, became (part of) a point and saw that point completed.
+
+    One pass over the scoped signals of the months and the period, counted between Maastricht's
+    day and month boundaries (no per-row time zone conversion) and grouped by buurt: at most one
+    row per buurt, whatever the number of signals. The month chart and the funnel are the sums;
+    the map shows the buurten."""
+    maanden = _maanden(selectie)
     grenzen = [begin_van_dag(m) for m in maanden]
-    grenzen.append(begin_van_dag((laatste + timedelta(days=32)).replace(day=1)))
-    # One pass over the period's rows (an index-only range scan) with a count per month between
-    # Maastricht's month boundaries: no per-row time zone conversion, no sort or grouping.
-    tellingen = (
-        selectie.signalen()
-        .filter(geregistreerd_op__gte=grenzen[0], geregistreerd_op__lt=grenzen[-1])
-        .aggregate(
-            **{
-                f"m{i}": Count(
-                    "pk",
-                    filter=Q(geregistreerd_op__gte=grenzen[i], geregistreerd_op__lt=grenzen[i + 1]),
-                )
-                for i in range(len(maanden))
-            }
-        )
-    )
-    return [{"maand": m, "aantal": tellingen[f"m{i}"]} for i, m in enumerate(maanden)]
-
-
-def trechter(selectie: Selectie) -> list[dict]:
-    """Signals logged in the period, and how many of them reached support, became (part of) an
-    improvement point, and saw that point completed: one query."""
+    grenzen.append(begin_van_dag((maanden[-1] + timedelta(days=32)).replace(day=1)))
+    in_maanden = Q(geregistreerd_op__gte=grenzen[0], geregistreerd_op__lt=grenzen[-1])
+    in_periode = Q(geregistreerd_op__gte=selectie.begin, geregistreerd_op__lt=selectie.eind)
     punt = Q(verbeterpunt__isnull=False)
-    tellingen = (
+    per_maand = {
+        f"m{i}": Count(
+            "pk", filter=Q(geregistreerd_op__gte=grenzen[i], geregistreerd_op__lt=grenzen[i + 1])
+        )
+        for i in range(len(maanden))
+    }
+    return list(
         selectie.signalen()
-        .filter(geregistreerd_op__gte=selectie.begin, geregistreerd_op__lt=selectie.eind)
-        .aggregate(
+        .filter(in_maanden | in_periode)
+        .values("buurt_id")
+        .annotate(
+            **per_maand,
             # Aliases apart from the field names: "verbeterpunt" would shadow the relation.
-            aantal_signalen=Count("pk"),
+            aantal_signalen=Count("pk", filter=in_periode),
             # A point is only made from a signal that passed the check; counting points here too
             # keeps the funnel monotonic for data from before the moment was stored.
-            aantal_draagvlak=Count("pk", filter=Q(draagvlak_bereikt_op__isnull=False) | punt),
-            aantal_verbeterpunt=Count("pk", filter=punt),
+            aantal_draagvlak=Count(
+                "pk", filter=in_periode & (Q(draagvlak_bereikt_op__isnull=False) | punt)
+            ),
+            aantal_verbeterpunt=Count("pk", filter=in_periode & punt),
             # A lookup in the (small) set of completed points, not a join of every signal.
             aantal_afgerond=Count(
                 "pk",
-                filter=Q(
+                filter=in_periode
+                & Q(
                     verbeterpunt_id__in=Verbeterpunt.objects.filter(
                         status=VerbeterpuntStatus.AFGEROND
                     ).values("pk")
                 ),
             ),
         )
+        .order_by("buurt_id")
     )
+
+
+def _som(tellingen: list[dict], sleutel: str) -> int:
+    return sum(rij[sleutel] for rij in tellingen)
+
+
+def signalen_per_maand(selectie: Selectie, tellingen: list[dict] | None = None) -> list[dict]:
+    """Signals per calendar month for the 12 months up to and including the month of `tot`,
+    empty months included (as 0). From `tellingen` (signaaltellingen) or one query."""
+    tellingen = signaaltellingen(selectie) if tellingen is None else tellingen
+    return [
+        {"maand": m, "aantal": _som(tellingen, f"m{i}")} for i, m in enumerate(_maanden(selectie))
+    ]
+
+
+def signalen_per_buurt(selectie: Selectie, tellingen: list[dict] | None = None) -> list[dict]:
+    """Signals logged in the period per buurt (only buurten that have any)."""
+    tellingen = signaaltellingen(selectie) if tellingen is None else tellingen
+    return [
+        {"buurt_id": rij["buurt_id"], "aantal": rij["aantal_signalen"]}
+        for rij in tellingen
+        if rij["aantal_signalen"]
+    ]
+
+
+def trechter(selectie: Selectie, tellingen: list[dict] | None = None) -> list[dict]:
+    """Signals logged in the period, and how many of them reached support, became (part of) an
+    improvement point, and saw that point completed."""
+    tellingen = signaaltellingen(selectie) if tellingen is None else tellingen
+    tellingen = {
+        f"aantal_{stap}": _som(tellingen, f"aantal_{stap}")
+        for stap in ("signalen", "draagvlak", "verbeterpunt", "afgerond")
+    }
     totaal = tellingen["aantal_signalen"]
     rijen = []
     vorige = None
@@ -297,6 +337,15 @@ RAPPORT_MAX = 50
 def buurtrapport_buurt(bereik: Bereik, pk) -> Buurt:
     """A buurt the user may see; 404 otherwise."""
     return get_object_or_404(zichtbare_buurten(bereik), pk=pk)
+
+
+def rapport_subgebieden(buurt: Buurt) -> list[str]:
+    """The names of the buurt's subgebieden: the whole buurt first, then by name."""
+    return list(
+        Subgebied.objects.filter(buurt_id=buurt.pk)
+        .order_by(Case(When(soort=SubgebiedSoort.HELE_BUURT, then=0), default=1), "naam", "pk")
+        .values_list("naam", flat=True)
+    )
 
 
 def rapport_signalen_per_thema(

@@ -1,6 +1,7 @@
 """Dashboard and buurt report: thin views. Parse the URL, take the figures from the selectors,
 render. A buurt outside the user's teams is a 404; bad dates a Dutch form error with a 400."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -13,8 +14,10 @@ from django.utils import timezone
 from django.utils.dateformat import format as datum_opmaak
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 from django.views.decorators.http import require_GET
+
+from buurten.kaart import buurtkaart, kaartbuurten
 
 from . import cijfers, pdf, selectors
 from .forms import BuurtrapportKiezenFormulier, DashboardFilter, PeriodeFormulier
@@ -80,6 +83,79 @@ def _ververst(seconden: int) -> str:
     ) % {"aantal": minuten}
 
 
+# The figures the dashboard's map can show (forms.KAART_KEUZES), what they are called and how one
+# buurt's figure is worded.
+KAARTEN = {
+    "open": {
+        "label": gettext_lazy("Open verbeterpunten"),
+        "titel": gettext_lazy("Open verbeterpunten per buurt"),
+        "beschrijving": ngettext_lazy(
+            "%(aantal)d open verbeterpunt", "%(aantal)d open verbeterpunten", "aantal"
+        ),
+    },
+    "signalen": {
+        "label": gettext_lazy("Signalen in de periode"),
+        "titel": gettext_lazy("Signalen in de periode per buurt"),
+        "beschrijving": ngettext_lazy(
+            "%(aantal)d signaal in de periode", "%(aantal)d signalen in de periode", "aantal"
+        ),
+    },
+    "spaak": {
+        "label": gettext_lazy("Loopt spaak"),
+        "titel": gettext_lazy("Verbeterpunten die spaak lopen, per buurt"),
+        "beschrijving": ngettext_lazy(
+            "%(aantal)d verbeterpunt loopt spaak", "%(aantal)d verbeterpunten lopen spaak", "aantal"
+        ),
+    },
+}
+
+
+def _kaart_cijfers_en_links(
+    keuze: str, figuren: dict, selectie: selectors.Selectie
+) -> tuple[dict[int, int], Callable[[int], str]]:
+    """The figure per buurt the map shows, and the filtered list each buurt links to."""
+    if keuze == "signalen":
+        cijfers = {r["buurt_id"]: r["aantal"] for r in figuren["signalen_per_buurt"]}
+        lijst = reverse("signalen:signaal_lijst")
+        # The list's filter on the date logged, both days included like the period.
+        filters = {
+            "geregistreerd_after": selectie.van.isoformat(),
+            "geregistreerd_before": selectie.tot.isoformat(),
+        }
+    else:
+        sleutel = "spaak" if keuze == "spaak" else "aantal"
+        cijfers = {r["buurt_id"]: r[sleutel] for r in figuren["per_buurt"]}
+        lijst = reverse("acties:verbeterpunt_lijst")
+        filters = {"loopt_spaak": "true"} if keuze == "spaak" else {"status": "open"}
+    rest = urlencode(filters)
+    return cijfers, lambda pk: f"{lijst}?buurt={pk}&{rest}"
+
+
+def _dashboard_kaart(request, selectie, keuze: str, figuren: dict):
+    """The map of the chosen figure (one query: the buurten's stored paths) and the links that
+    switch it, keeping the team and period."""
+    soort = KAARTEN[keuze]
+    cijfers, link = _kaart_cijfers_en_links(keuze, figuren, selectie)
+    kaart = buurtkaart(
+        kaartbuurten(request.bereik),
+        id="kaart-buurten",
+        titel=str(soort["titel"]),
+        waardenaam=str(soort["label"]),
+        cijfers=cijfers,
+        beschrijf=lambda n: soort["beschrijving"] % {"aantal": n},
+        link=link,
+        toelichting=_("Kies een buurt voor de lijst achter het cijfer."),
+    )
+    query = request.GET.copy()
+    keuzes = []
+    for naam, andere in KAARTEN.items():
+        query["kaart"] = naam
+        keuzes.append(
+            {"label": andere["label"], "href": f"?{query.urlencode()}", "actief": naam == keuze}
+        )
+    return kaart, keuzes
+
+
 @require_GET
 def dashboard(request):
     form = DashboardFilter(request.GET, bereik=request.bereik)
@@ -98,6 +174,7 @@ def dashboard(request):
         **c,
         "trechter": [{**r, "label": STAP_LABELS[r["stap"]]} for r in c["trechter"]],
     }
+    kaart, kaart_keuzes = _dashboard_kaart(request, selectie, form.cleaned_data["kaart"], c)
     return render(
         request,
         "inzicht/dashboard.html",
@@ -106,6 +183,8 @@ def dashboard(request):
             "selectie": selectie,
             **figuren,
             "grafieken": _grafieken(figuren),
+            "kaart": kaart,
+            "kaart_keuzes": kaart_keuzes,
             # Maastricht's clock, whatever time zone is active.
             "berekend_om": datum_opmaak(
                 timezone.localtime(c["berekend_op"], selectors.tijdzone()), "H:i"
@@ -141,6 +220,27 @@ def _eerste(naam, qs) -> dict:
     return {naam: rijen[:aantal], f"meer_{naam}": len(rijen) > aantal}
 
 
+def _rapport_kaart(bereik, buurt, van, tot):
+    """The buurt in its wijk (one query: the wijk's buurten with their paths). A buurt links to
+    the signals logged there in the report's period."""
+    lijst = reverse("signalen:signaal_lijst")
+    periode = urlencode(
+        {"geregistreerd_after": van.isoformat(), "geregistreerd_before": tot.isoformat()}
+    )
+    return buurtkaart(
+        kaartbuurten(bereik, wijk_id=buurt.wijk_id),
+        id="kaart-wijk",
+        titel=_("%(buurt)s in wijk %(wijk)s") % {"buurt": buurt.naam, "wijk": buurt.wijk.naam},
+        waardenaam=_("Op de kaart"),
+        link=lambda pk: f"{lijst}?buurt={pk}&{periode}",
+        huidig=buurt.pk,
+        huidig_label=_("Deze buurt"),
+        keuze_label=_("Andere buurt in de wijk"),
+        inzoomen=False,
+        naam_tonen=True,
+    )
+
+
 def _rapport(request, buurt_pk):
     """The report's context, or the response for bad input."""
     buurt = selectors.buurtrapport_buurt(request.bereik, buurt_pk)
@@ -161,6 +261,8 @@ def _rapport(request, buurt_pk):
         "buurt": buurt,
         "van": van,
         "tot": tot,
+        "kaart": _rapport_kaart(bereik, buurt, van, tot),
+        "subgebieden": selectors.rapport_subgebieden(buurt),
         "gemaakt_op": timezone.localdate(),
         "rapport_max": selectors.RAPPORT_MAX,
         "signalen": selectors.rapport_signalen_per_thema(bereik, buurt, begin, eind),

@@ -20,6 +20,8 @@ BEHEERDER_RECHTEN: dict[str, tuple[str, ...]] = {
     "buurten.subgebied": VOLLEDIG,
     "buurten.team": VOLLEDIG,
     "buurten.initiatief": VOLLEDIG,
+    # Loaded only by importeer_buurtgrenzen; deleted with its buurt.
+    "buurten.buurtgrens": ("view", "delete"),
     "signalen.thema": BEHEER,  # deactivate, never delete: signals refer to themes
     "signalen.signaal": ("view",),
     "acties.verbeterpunt": ("view",),

@@ -57,6 +57,8 @@ PAGINAS = [
     ("actie detail", "acties:actie_detail", lambda k: [k.actie], None, ROLLEN),
     ("activiteitenlijst", "signalen:activiteit_lijst", None, None, ROLLEN),
     ("dashboard", "inzicht:dashboard", None, None, ROLLEN),
+    ("dashboard kaart signalen", "inzicht:dashboard", None, lambda k: "?kaart=signalen", ROLLEN),
+    ("buurtrapport", "inzicht:buurtrapport", lambda k: [k.buurt], None, ROLLEN),
     (
         "export signalen",
         "signalen:signaal_export",

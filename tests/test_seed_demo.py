@@ -25,7 +25,8 @@ def test_seed_demo_is_idempotent(client):
     assert Buurt.objects.count() == 44
     assert Wijk.objects.count() == 7
     assert Subgebied.objects.filter(soort="hele_buurt").count() == 44
-    assert Buurt.objects.filter(cbs_code__isnull=True).count() == 6
+    assert Buurt.objects.filter(cbs_code__isnull=True).count() == 0
+    assert Buurt.objects.get(naam="Sint Pieter").cbs_code == "BU09350105"
     assert Buurt.objects.get(naam="Wittevrouwenveld").cbs_code == "BU09350402"
 
 

@@ -43,10 +43,12 @@ import pytest
 
 from acties.constants import ActieStatus, VerbeterpuntStatus
 from acties.models import Notitie
+from buurten.models import Buurtgrens
 from signalen.constants import SignaalStatus
 from signalen.models import Bewoner, Signaal, Steun
 from tests.acties.helpers import ActieFactory
 from tests.buurten.factories import BuurtFactory
+from tests.buurten.geojson import polygoon, vierkant
 from tests.signalen.factories import (
     SignaalFactory,
     SteunFactory,
@@ -253,3 +255,28 @@ def cijfers(wereld, nu):
     }
     assert Steun.objects.count() == 1
     return Cijferwereld(wereld=w, limmel=limmel, signalen=s, punten=p, acties=a)
+
+
+@dataclass
+class Kaartwereld:
+    cijfers: Cijferwereld
+    nazareth: object
+
+
+@pytest.fixture
+def grenzen(cijfers):
+    """Boundaries for the buurten of the small world: Wittevrouwenveld, Limmel and Nazareth
+    (no team) side by side in one wijk, Mariaberg (team B) in another."""
+    w = cijfers.wereld
+    limmel = cijfers.limmel
+    limmel.wijk = w.buurt_a.wijk
+    limmel.save()
+    nazareth = BuurtFactory(naam="Nazareth", wijk=w.buurt_a.wijk)
+    for buurt, lengte, breedte in (
+        (w.buurt_a, 5.70, 50.855),
+        (limmel, 5.71, 50.865),
+        (nazareth, 5.71, 50.855),
+        (w.buurt_b, 5.66, 50.855),
+    ):
+        Buurtgrens.objects.create(buurt=buurt, geometrie=polygoon(vierkant(lengte, breedte)))
+    return Kaartwereld(cijfers=cijfers, nazareth=nazareth)

@@ -2,17 +2,22 @@
 bad input."""
 
 import re
+import zlib
 
 import pytest
 from django.urls import reverse
 
+from buurten.kaart import HUIDIG
 from inzicht import pdf
 from tests.acties.helpers import ActieFactory
+from tests.buurten.factories import SubgebiedFactory
+from tests.buurten.kaarthulp import kaarttabel, svg, vlakken
 from tests.inzicht.conftest import GEHEIM, op
 from tests.inzicht.test_dashboard import tabel
 from tests.signalen.factories import SignaalFactory, ThemaFactory
 
 PERIODE = {"van": "2025-04-01", "tot": "2025-06-15"}
+RAPPORT_QUERIES = 10
 
 
 def rapport_url(buurt, naam="inzicht:buurtrapport"):
@@ -182,9 +187,10 @@ def test_rapport_vast_aantal_queries(cijfers, client_voor, django_assert_num_que
     w = cijfers.wereld
     client = client_voor(w["teamleider"])
     client.get(rapport_url(w.buurt_a), PERIODE)
-    # 1 session, 2 user, 3 partner (menu), 4 buurt, 5 signals per theme and place, 6 points,
-    # 7 actions done, 8 actions to come
-    with django_assert_num_queries(8):
+    # 1 session, 2 user, 3 partner (menu), 4 buurt, 5 the wijk's buurten with their paths (the
+    # map), 6 subgebieden, 7 signals per theme and place, 8 points, 9 actions done, 10 actions to
+    # come
+    with django_assert_num_queries(RAPPORT_QUERIES):
         client.get(rapport_url(w.buurt_a), PERIODE)
     thema = ThemaFactory(naam="Thema 0")
     for dag in range(1, 11):
@@ -192,7 +198,7 @@ def test_rapport_vast_aantal_queries(cijfers, client_voor, django_assert_num_que
             team=w.team_a, buurt=w.buurt_a, thema=thema, geregistreerd_op=op(2025, 5, dag)
         )
         ActieFactory(verbeterpunt=cijfers.punten["P2"], eigenaar_partner=w.politie)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(RAPPORT_QUERIES):
         inhoud = client.get(rapport_url(w.buurt_a), PERIODE).content.decode()
     assert ["Thema 0", "Hele buurt", "10", "0", "0", "0"] in tabel(inhoud, "rapport-signalen")
 
@@ -208,3 +214,105 @@ def test_lange_lijsten_worden_afgekapt(cijfers, client_voor, monkeypatch):
     assert "Snelheidsbord ophangen" in komend and "Drempels bespreken" not in komend
     assert "Er komen meer acties; hier staan de eerste 1." in inhoud
     assert "Er is meer gedaan" not in inhoud
+
+
+# --- The buurt in its wijk ------------------------------------------------------------------
+
+
+def test_rapport_toont_de_buurt_in_haar_wijk_met_subgebieden(grenzen, client_voor):
+    w = grenzen.cijfers.wereld
+    SubgebiedFactory(buurt=w.buurt_a, naam="Meerssenerweg")
+    SubgebiedFactory(buurt=w.buurt_a, naam="Blok Akerstraat")
+    inhoud = client_voor(w["teamleider"]).get(rapport_url(w.buurt_a), PERIODE).content.decode()
+    wijk = w.buurt_a.wijk.naam
+    assert f'id="kaart-wijk-titel">Wittevrouwenveld in wijk {wijk}</p>' in inhoud
+    # The wijk: Wittevrouwenveld and Limmel (team A) are links; Nazareth (no team) is a grey
+    # shape without name; Mariaberg (another wijk) is not drawn.
+    gebieden = {g.naam: g for g in vlakken(inhoud)}
+    assert set(gebieden) == {"Limmel", "Wittevrouwenveld"}
+    deze = gebieden["Wittevrouwenveld"]
+    assert deze.current and deze.titel == "Wittevrouwenveld: Deze buurt"
+    assert gebieden["Limmel"].titel == "Limmel: Andere buurt in de wijk"
+    assert not gebieden["Limmel"].current
+    assert svg(inhoud).count("<path ") == 4  # three buurten and the outline of this one
+    assert "Nazareth" not in inhoud and "Mariaberg" not in inhoud
+    # Its name written in it, for paper.
+    assert re.search(r'<text [^>]*fill="#0b0c0c">Wittevrouwenveld</text>', inhoud)
+    # A buurt links to the signals logged there in the report's period.
+    signalen = reverse("signalen:signaal_lijst")
+    assert deze.href == (
+        f"{signalen}?buurt={w.buurt_a.pk}&geregistreerd_after=2025-04-01"
+        "&geregistreerd_before=2025-06-15"
+    )
+    assert kaarttabel(inhoud, "kaart-wijk-tabel") == [
+        ["Limmel", "Andere buurt in de wijk"],
+        ["Wittevrouwenveld", "Deze buurt"],
+    ]
+    assert "Bron: CBS, Kadaster" in inhoud
+    # Its subgebieden named: the whole buurt first.
+    lijst = re.search(r'<ul id="rapport-subgebieden"[^>]*>(.*?)</ul>', inhoud, re.S).group(1)
+    assert re.findall(r"<li>(.*?)</li>", lijst) == [
+        "Hele buurt",
+        "Blok Akerstraat",
+        "Meerssenerweg",
+    ]
+
+
+def test_beheerder_ziet_elke_buurt_van_de_wijk_als_link(grenzen, client_voor):
+    w = grenzen.cijfers.wereld
+    inhoud = client_voor(w["beheerder"]).get(rapport_url(w.buurt_a), PERIODE).content.decode()
+    assert {g.naam for g in vlakken(inhoud)} == {"Limmel", "Nazareth", "Wittevrouwenveld"}
+
+
+def test_rapport_zonder_grenzen_noemt_de_subgebieden(cijfers, client_voor):
+    w = cijfers.wereld
+    inhoud = client_voor(w["teamleider"]).get(rapport_url(w.buurt_a), PERIODE).content.decode()
+    assert "<svg class=" not in inhoud
+    assert re.search(r'<ul id="rapport-subgebieden"[^>]*>\s*<li>Hele buurt</li>', inhoud)
+
+
+def _pdf_inhoud(pdf_bytes: bytes) -> str:
+    """The page content streams of a PDF (WeasyPrint compresses them with zlib)."""
+    delen = []
+    for stroom in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf_bytes, re.S):
+        try:
+            delen.append(zlib.decompress(stroom).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "\n".join(delen)
+
+
+def test_pdf_bevat_de_kaart(grenzen, client_voor, monkeypatch):
+    w = grenzen.cijfers.wereld
+    html = []
+    maak_pdf = pdf.html_naar_pdf
+
+    def bewaar_html(inhoud, **kwargs):
+        html.append(inhoud)
+        return maak_pdf(inhoud, **kwargs)
+
+    monkeypatch.setattr(pdf, "html_naar_pdf", bewaar_html)
+    antwoord = client_voor(w["teamleider"]).get(
+        rapport_url(w.buurt_a, "inzicht:buurtrapport_pdf"), PERIODE
+    )
+    assert antwoord.status_code == 200 and antwoord.content.startswith(b"%PDF")
+    # The HTML the PDF is made of has the map, its table and the source ...
+    (bron,) = html
+    assert [g.naam for g in vlakken(bron) if g.current] == ["Wittevrouwenveld"]
+    assert kaarttabel(bron, "kaart-wijk-tabel")[1] == ["Wittevrouwenveld", "Deze buurt"]
+    assert "Bron: CBS, Kadaster" in bron
+    # ... and WeasyPrint drew it: Wittevrouwenveld's square (M702 -556L1404 -556 1404 -1668
+    # 702 -1668Z) is a path on the page, filled in the colour of "this buurt".
+    r, g, b = (int(HUIDIG[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    vulling = re.escape(f"{r:.6f} {g:.6f} {b:.6f} rg")
+    vierkant = r"702 -556 m\s+1404 -556 l\s+1404 -1668 l\s+702 -1668 l\s+h"
+    assert re.search(rf"{vulling}\s[^Q]*?{vierkant}", _pdf_inhoud(antwoord.content))
+
+
+def test_pdf_zonder_grenzen_zonder_kaart(cijfers, client_voor):
+    w = cijfers.wereld
+    antwoord = client_voor(w["teamleider"]).get(
+        rapport_url(w.buurt_a, "inzicht:buurtrapport_pdf"), PERIODE
+    )
+    assert antwoord.status_code == 200
+    assert not re.search(r"702 -556 m", _pdf_inhoud(antwoord.content))

@@ -109,7 +109,7 @@ def test_tweede_keer_uit_de_cache_met_dezelfde_cijfers_en_tijd(cijfers, client_v
     _is_team_a(tweede)
 
 
-def test_warm_vier_queries_koud_twaalf(cijfers, client_voor, django_assert_num_queries):
+def test_warm_vijf_queries_koud_twaalf(cijfers, client_voor, django_assert_num_queries):
     client = client_voor(cijfers.wereld["teamleider"])
     client.get(URL)  # the session
     cache.clear()

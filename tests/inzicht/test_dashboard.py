@@ -9,6 +9,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from buurten.kaart import PALET
+from tests.buurten.kaarthulp import kaarttabel, svg, vlakken
 from tests.inzicht.conftest import op
 from tests.signalen.factories import SignaalFactory
 
@@ -170,12 +172,13 @@ def test_anoniem_naar_inloggen(client, db):
 
 
 # 1 session, 2 user, 3 the user's partner (menu), 4 teams for the filter (with their buurten:
-# the scope of the cached figures), 5 signals per month, 6 funnel, 7 open points per buurt (with
-# spaak), 8 per thema, 9 overdue actions per partner, 10 median signal -> point, 11 median
-# point -> done, 12 the points that loop spaak
+# the scope of the cached figures and of the map), 5 signals per month, in the period and per
+# buurt (funnel, map), 6 open points per buurt (with spaak), 7 per thema, 8 overdue actions per
+# partner, 9 median signal -> point, 10 median point -> done, 11 the points that loop spaak,
+# 12 the buurten's paths for the map
 DASHBOARD_QUERIES = 12
-# With the figures in the cache (inzicht/cijfers.py): only 1-4.
-DASHBOARD_QUERIES_WARM = 4
+# With the figures in the cache (inzicht/cijfers.py): only 1-4 and 12.
+DASHBOARD_QUERIES_WARM = 5
 
 
 def _veel(cijfers, aantal):
@@ -209,3 +212,146 @@ def test_vast_aantal_queries_met_1_en_20_signalen(
     with django_assert_num_queries(DASHBOARD_QUERIES_WARM):
         warm = client.get(URL).content.decode()
     assert grafieken(warm) == grafieken(veel)
+
+
+# --- The map --------------------------------------------------------------------------------
+
+
+def _pks(inhoud: str, url_naam: str) -> set[int]:
+    """The objects a list page links to."""
+    voorbeeld = reverse(url_naam, args=[987654])
+    patroon = re.escape(voorbeeld).replace("987654", r"(\d+)")
+    return {int(pk) for pk in re.findall(f'href="{patroon}"', inhoud)}
+
+
+def test_kaart_open_verbeterpunten_per_buurt(grenzen, client_voor):
+    w, limmel = grenzen.cijfers.wereld, grenzen.cijfers.limmel
+    client = client_voor(w["teamleider"])
+    inhoud = client.get(URL).content.decode()
+    gebieden = {g.naam: g for g in vlakken(inhoud)}
+    assert set(gebieden) == {"Limmel", "Wittevrouwenveld"}
+    assert gebieden["Limmel"].titel == "Limmel: 2 open verbeterpunten"
+    assert gebieden["Wittevrouwenveld"].titel == "Wittevrouwenveld: 1 open verbeterpunt"
+    # The colours follow the figures: more is darker.
+    assert PALET.index(gebieden["Limmel"].kleur) > PALET.index(gebieden["Wittevrouwenveld"].kleur)
+    # The same figures in the table beside the map, under the same title.
+    assert kaarttabel(inhoud, "kaart-buurten-tabel") == [["Limmel", "2"], ["Wittevrouwenveld", "1"]]
+    assert (
+        '<caption id="kaart-buurten-tabel-titel">Open verbeterpunten per buurt</caption>' in inhoud
+    )
+    assert "Bron: CBS, Kadaster" in inhoud
+    # Zoomed in on the team's buurten: Nazareth (no team) next to them is a grey shape without
+    # name, figure or link; Mariaberg (team B) further west is outside the map.
+    kaart = svg(inhoud)
+    assert kaart.count("<path ") == 3
+    achtergrond = re.search(r'<g class="kaart-achtergrond".*?</g>', kaart, re.S).group(0)
+    assert achtergrond.count("<path ") == 1 and '<path d="M1404 -556L' in achtergrond  # Nazareth
+    assert "Nazareth" not in kaart and "Mariaberg" not in inhoud
+    # A buurt links to the list of exactly its open points.
+    lijst = reverse("acties:verbeterpunt_lijst")
+    assert gebieden["Limmel"].href == f"{lijst}?buurt={limmel.pk}&status=open"
+    punten = client.get(gebieden["Limmel"].href)
+    assert punten.status_code == 200
+    p = grenzen.cijfers.punten
+    assert _pks(punten.content.decode(), "acties:verbeterpunt_detail") == {
+        p["P3"].pk,
+        p["P6"].pk,
+    }
+
+
+def test_kaart_signalen_in_de_periode_per_buurt(grenzen, client_voor):
+    w, s = grenzen.cijfers.wereld, grenzen.cijfers.signalen
+    client = client_voor(w["teamleider"])
+    inhoud = client.get(URL, {"kaart": "signalen"}).content.decode()
+    # July 2024 - 15 June 2025: s1, s2, s5, s6 in Wittevrouwenveld; s3, s4, s7 in Limmel.
+    assert kaarttabel(inhoud, "kaart-buurten-tabel") == [["Limmel", "3"], ["Wittevrouwenveld", "4"]]
+    gebieden = {g.naam: g for g in vlakken(inhoud)}
+    assert gebieden["Limmel"].titel == "Limmel: 3 signalen in de periode"
+    signalen = client.get(gebieden["Limmel"].href)
+    assert signalen.status_code == 200
+    assert _pks(signalen.content.decode(), "signalen:signaal_detail") == {
+        s["s3"].pk,
+        s["s4"].pk,
+        s["s7"].pk,
+    }
+    # Another period: only May 2025 (s3 on 1 May, s4).
+    inhoud = client.get(URL, {"kaart": "signalen", "van": "2025-05-01", "tot": "2025-05-31"})
+    assert kaarttabel(inhoud.content.decode(), "kaart-buurten-tabel") == [
+        ["Limmel", "2"],
+        ["Wittevrouwenveld", "1"],
+    ]
+
+
+def test_kaart_loopt_spaak_per_buurt(grenzen, client_voor):
+    w = grenzen.cijfers.wereld
+    client = client_voor(w["teamleider"])
+    inhoud = client.get(URL, {"kaart": "spaak"}).content.decode()
+    assert kaarttabel(inhoud, "kaart-buurten-tabel") == [["Limmel", "1"], ["Wittevrouwenveld", "1"]]
+    gebieden = {g.naam: g for g in vlakken(inhoud)}
+    assert gebieden["Wittevrouwenveld"].titel == "Wittevrouwenveld: 1 verbeterpunt loopt spaak"
+    punten = client.get(gebieden["Wittevrouwenveld"].href)
+    assert punten.status_code == 200
+    assert _pks(punten.content.decode(), "acties:verbeterpunt_detail") == {
+        grenzen.cijfers.punten["P2"].pk
+    }
+
+
+def test_kaartkeuze_houdt_team_en_periode(grenzen, client_voor):
+    w = grenzen.cijfers.wereld
+    client = client_voor(w["beheerder"])
+    team = w.team_a.pk
+    inhoud = client.get(URL, {"team": team, "van": "2025-01-01", "kaart": "spaak"}).content
+    inhoud = inhoud.decode()
+    keuzes = re.findall(r'<a class="nav-link( active)?" href="\?([^"#]*)#kop-kaart"', inhoud)
+    assert len(keuzes) == 3
+    for actief, query in keuzes:
+        query = query.replace("&amp;", "&")
+        assert f"team={team}" in query and "van=2025-01-01" in query
+        assert bool(actief) == ("kaart=spaak" in query)
+    # Applying the filter form keeps the map's figure too.
+    assert '<input type="hidden" name="kaart" value="spaak"' in inhoud
+    # An unknown figure is the default one, not an error.
+    antwoord = client.get(URL, {"kaart": "<b>kapot</b>"})
+    assert antwoord.status_code == 200
+    assert (
+        '<caption id="kaart-buurten-tabel-titel">Open verbeterpunten per buurt</caption>'
+        in antwoord.content.decode()
+    )
+
+
+def test_beheerder_ziet_alle_buurten_op_de_kaart(grenzen, client_voor):
+    w = grenzen.cijfers.wereld
+    inhoud = client_voor(w["beheerder"]).get(URL, {"kaart": "signalen"}).content.decode()
+    assert {g.naam for g in vlakken(inhoud)} == {
+        "Limmel",
+        "Mariaberg",
+        "Nazareth",
+        "Wittevrouwenveld",
+    }
+    assert ["Mariaberg", "2"] in kaarttabel(inhoud, "kaart-buurten-tabel")
+    assert ["Nazareth", "0"] in kaarttabel(inhoud, "kaart-buurten-tabel")
+    assert "kaart-achtergrond" not in inhoud
+
+
+@pytest.mark.security
+def test_kaart_van_ander_team_toont_niets_van_team_a(grenzen, client_voor):
+    inhoud = client_voor(grenzen.cijfers.wereld["ander_team"]).get(URL).content.decode()
+    assert [g.titel for g in vlakken(inhoud)] == ["Mariaberg: 1 open verbeterpunt"]
+    assert kaarttabel(inhoud, "kaart-buurten-tabel") == [["Mariaberg", "1"]]
+    assert "Limmel" not in inhoud and "Wittevrouwenveld" not in inhoud
+
+
+def test_zonder_grenzen_een_melding_in_plaats_van_de_kaart(cijfers, client_voor):
+    inhoud = client_voor(cijfers.wereld["teamleider"]).get(URL).content.decode()
+    assert "Er zijn nog geen buurtgrenzen geladen" in inhoud
+    assert "<svg class=" not in inhoud
+
+
+def test_kaart_kost_een_query(grenzen, client_voor, django_assert_num_queries):
+    client = client_voor(grenzen.cijfers.wereld["teamleider"])
+    client.get(URL)  # the session
+    cache.clear()
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        client.get(URL, {"kaart": "signalen"})
+    with django_assert_num_queries(DASHBOARD_QUERIES_WARM):
+        client.get(URL, {"kaart": "spaak"})
