@@ -162,6 +162,22 @@ class ServerDatabase:
         finally:
             doel.close()
 
+    def wacht_tot_los(self, seconden: float = 15) -> None:
+        """PostgreSQL: wait until the servers' sessions on the test database have ended (a
+        stopped server's backends exit a moment later), so the database can be dropped."""
+        if self.sqlite:
+            return
+        einde = time.monotonic() + seconden
+        with connection.cursor() as cursor:
+            while time.monotonic() < einde:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+                if cursor.fetchone()[0] == 0:
+                    return
+                time.sleep(0.2)
+
     def terug(self) -> None:
         """SQLite: copy what the server wrote back into the test database."""
         if not self.sqlite:
