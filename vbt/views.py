@@ -31,13 +31,26 @@ def gezond(request):
     )
 
 
+def _storingsfouten() -> tuple[type[BaseException], ...]:
+    soorten: tuple[type[BaseException], ...] = (OperationalError, InterfaceError)
+    try:
+        from redis.exceptions import ConnectionError as RedisVerbinding
+        from redis.exceptions import TimeoutError as RedisTijd
+    except ImportError:  # redis is only needed with REDIS_URL
+        return soorten
+    return (*soorten, RedisVerbinding, RedisTijd)
+
+
+STORINGSFOUTEN = _storingsfouten()
+
+
 def is_database_storing(fout: BaseException | None) -> bool:
-    """The database cannot be reached or gave up (connection refused or cut, connect or
-    statement timeout, SQLite still locked after its timeout), also when another error wraps
-    it."""
+    """The database (or Redis, with REDIS_URL) cannot be reached or gave up: connection refused
+    or cut, connect or statement timeout, SQLite still locked after its timeout; also when
+    another error wraps it."""
     gezien = 0
     while fout is not None and gezien < 5:
-        if isinstance(fout, OperationalError | InterfaceError):
+        if isinstance(fout, STORINGSFOUTEN):
             return True
         fout = fout.__cause__ or fout.__context__
         gezien += 1

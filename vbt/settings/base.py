@@ -206,6 +206,33 @@ CACHES = {
     },
 }
 
+# More than one server (issue 14): with REDIS_URL every server shares one Redis for the
+# dashboard's figures (computed once for all) and for sessions (cached_db: read from Redis,
+# kept in the database too, so a Redis restart logs no one out). Without it nothing changes:
+# database sessions, per-process caches. The "html" cache always stays in the process.
+REDIS_URL = env_str(
+    "REDIS_URL",
+    None,
+    help_tekst="redis://host:6379/0 for sessions and the dashboard's figures shared by every "
+    "server; empty: database sessions and a cache per process.",
+)
+VBT_CACHE_PREFIX = env_str(
+    "VBT_CACHE_PREFIX",
+    "vbt",
+    help_tekst="Prefix of every key this application writes in Redis (several deployments or "
+    "test runs in one Redis).",
+)
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": VBT_CACHE_PREFIX,
+        # A Redis that does not answer fails the request quickly (a 503, vbt.views) instead of
+        # holding a worker.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partners.Medewerker"
