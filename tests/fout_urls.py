@@ -48,6 +48,13 @@ def verpakt(request):
 
 
 @login_not_required
+def redis_weg(request):
+    from redis.exceptions import ConnectionError as RedisVerbinding
+
+    raise RedisVerbinding("geheime reden: Error 111 connecting to 10.0.0.6:6379")
+
+
+@login_not_required
 def dubbel(request):
     raise IntegrityError("geheime reden: duplicate key")
 
@@ -56,6 +63,7 @@ urlpatterns = [
     path("test/database-weg/", database_weg),
     path("test/verbinding-dicht/", verbinding_dicht),
     path("test/verpakt/", verpakt),
+    path("test/redis-weg/", redis_weg),
     path("test/dubbel/", dubbel),
     path("test/403/", verboden),
     path("test/404/", niet_gevonden),
