@@ -12,6 +12,9 @@ plus every resident with a support that is not withdrawn, each resident once; fo
 all its signals, and those of them who want to help. tests/acties/test_integriteit.py holds the
 query to the pure function on varied data.
 
+Safe while the application serves: every check is one statement, which sees one consistent
+state of the database, and every write is one transaction, so no check sees half a write.
+
 It lives in `acties` because that is the app that sees signals, points and actions.
 """
 
