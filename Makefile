@@ -64,7 +64,8 @@ messages: install-dev
 clean:
 	rm -rf $(VENV) staticfiles
 
-## bench: seed a PostgreSQL database (once) and measure every main page; report in bench/rapport.md
+## bench: seed a PostgreSQL database (once), measure every main page and a mixed read/write
+## load; report in bench/rapport.md
 bench: $(STAMP_BENCH)
 	@$(PY) -c "import sys, dj_database_url as d; c = d.parse('$(BENCH_DATABASE_URL)'); \
 		sys.exit(c['ENGINE'] != 'django.db.backends.postgresql')" \
@@ -74,8 +75,9 @@ bench: $(STAMP_BENCH)
 		host=c['HOST'], port=c['PORT'] or 5432); a.autocommit = True; k = a.cursor(); \
 		k.execute('SELECT 1 FROM pg_database WHERE datname = %s', [c['NAME']]); \
 		k.fetchone() or k.execute('CREATE DATABASE \"%s\"' % c['NAME'])"
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py seed_bench --signalen $(BENCH_SIGNALEN) --als-leeg
+	DATABASE_URL=$(BENCH_DATABASE_URL) DATABASE_STATEMENT_TIMEOUT=0 $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) DATABASE_STATEMENT_TIMEOUT=0 \
+		$(PY) manage.py seed_bench --signalen $(BENCH_SIGNALEN) --als-leeg
 	DJANGO_SETTINGS_MODULE=vbt.settings.production SECRET_KEY=bench-alleen-lokaal-collectstatic \
 		VBT_STEUN_PEPPER=bench ALLOWED_HOSTS=127.0.0.1 $(PY) manage.py collectstatic --noinput -v0
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run.py

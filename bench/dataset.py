@@ -222,6 +222,9 @@ def vullen(*, signalen: int, seed: int = 1, uitvoer=print) -> Telling:
         with connection.cursor() as cursor:
             # Only this transaction: a crash loses at most the seed, never committed data.
             cursor.execute("SET LOCAL synchronous_commit = off")
+            # One COPY of 600 000 events takes ~40 s: longer than a web request's statement
+            # timeout (DATABASE_STATEMENT_TIMEOUT), which is not meant for this.
+            cursor.execute("SET LOCAL statement_timeout = 0")
 
     buurten = list(Buurt.objects.select_related("wijk").order_by("pk"))
     gewichten = _gewichten(buurten, rnd)

@@ -5,10 +5,13 @@ Starts gunicorn with the production settings, then per page and role:
 (locust, headless), (c) queries per request (in process, Django's test client), (d) the admin
 changelist of signals as baseline and the ratio page/admin, (e) logging a signal and recording a
 support through the real forms. Writes a report a person can read (bench/rapport.md) and exits
-non-zero when a budget is broken.
+non-zero when a budget is broken. (f) A mixed read and write load (bench/gemengd.py): many
+staff logging signals and supports while opening pages, then every confirmed write checked in
+the database and `controleer_integriteit` run.
 
 Environment: BENCH_DATABASE_URL, BENCH_POORT (8765), BENCH_HERHALINGEN (50), BENCH_LOCUST_DUUR
-(30s), BENCH_LOCUST_GEBRUIKERS (12), BENCH_RAPPORT (bench/rapport.md).
+(30s), BENCH_LOCUST_GEBRUIKERS (12), BENCH_GEMENGD_GEBRUIKERS (50), BENCH_GEMENGD_DUUR (60 s),
+BENCH_RAPPORT (bench/rapport.md).
 """
 
 import csv
@@ -16,6 +19,7 @@ import json
 import os
 import platform
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -31,6 +35,7 @@ import requests
 BASIS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASIS))
 
+from bench import gemengd  # noqa: E402
 from bench.paginas import ADMIN, PAGINAS  # noqa: E402
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vbt_bench")
@@ -39,6 +44,8 @@ HOST = f"http://127.0.0.1:{POORT}"
 HERHALINGEN = int(os.environ.get("BENCH_HERHALINGEN", "50"))
 LOCUST_DUUR = os.environ.get("BENCH_LOCUST_DUUR", "30s")
 LOCUST_GEBRUIKERS = int(os.environ.get("BENCH_LOCUST_GEBRUIKERS", "12"))
+GEMENGD_GEBRUIKERS = int(os.environ.get("BENCH_GEMENGD_GEBRUIKERS", "50"))
+GEMENGD_DUUR = float(os.environ.get("BENCH_GEMENGD_DUUR", "60"))
 RAPPORT = Path(os.environ.get("BENCH_RAPPORT", BASIS / "bench" / "rapport.md"))
 # 2 workers on 2 cores: the app is CPU-bound Python with PostgreSQL on the same machine, so one
 # sync worker per core keeps both busy; more workers only queue for the same cores.
@@ -73,6 +80,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from acties import integriteit  # noqa: E402
 from acties.constants import VerbeterpuntStatus  # noqa: E402
 from acties.models import Actie, Verbeterpunt  # noqa: E402
 from bench import dataset as seed  # noqa: E402
@@ -141,6 +149,10 @@ def url_van(pagina, keuze) -> str:
 
 
 def start_gunicorn():
+    # Another server on the port would answer the health check and be measured instead.
+    with socket.socket() as sok:
+        if sok.connect_ex(("127.0.0.1", POORT)) == 0:
+            raise SystemExit(f"poort {POORT} is al in gebruik: kies een andere met BENCH_POORT")
     proces = subprocess.Popen(
         [
             sys.executable,
@@ -158,6 +170,8 @@ def start_gunicorn():
         env=OMGEVING,
     )
     for _i in range(120):
+        if proces.poll() is not None:
+            raise SystemExit("gunicorn stopte meteen")
         try:
             if requests.get(f"{HOST}/gezond/", timeout=5).status_code == 200:
                 return proces
@@ -348,6 +362,36 @@ def schrijven(sessie, keuze, n=20):
     return signaal_tijden, steun_tijden
 
 
+@dataclass
+class Gemengd:
+    uitslag: gemengd.Uitslag
+    afwijkingen: list  # confirmed writes not stored as confirmed
+    bevindingen: list  # controleer_integriteit's findings afterwards
+    controle_s: float  # how long controleer_integriteit took
+
+
+def gemengde_belasting() -> Gemengd:
+    """(f) Staff logging signals and supports while opening pages, all at once; then the
+    database against every confirmed write, and the integrity check over everything."""
+    plekken = gemengd.werkplekken(
+        GEMENGD_GEBRUIKERS,
+        wachtwoord=seed.BENCH_WACHTWOORD,
+        gebruikers=Medewerker.objects.filter(username__startswith="bench-m"),
+    )
+    uitslag = gemengd.belasting(HOST, plekken, duur=GEMENGD_DUUR)
+    afwijkingen = gemengd.nagaan(uitslag)
+    begin = time.perf_counter()
+    bevindingen = integriteit.controleer()
+    controle_s = time.perf_counter() - begin
+    print(
+        f"gemengde belasting: {uitslag.per_seconde:.1f} req/s, {len(uitslag.fouten)} fouten, "
+        f"{len(afwijkingen)} afwijkingen, integriteit {len(bevindingen)} bevindingen "
+        f"({controle_s:.1f} s)",
+        flush=True,
+    )
+    return Gemengd(uitslag, afwijkingen, bevindingen, controle_s)
+
+
 # --- report --------------------------------------------------------------------------------
 
 
@@ -430,13 +474,52 @@ def main():
         belasting = locust(
             {rol: {p.naam: urls[p.naam] for p in PAGINAS if rol in p.rollen} for rol in GEBRUIKERS}
         )
+        gemengd_ = gemengde_belasting()
     finally:
         proces.terminate()
         proces.wait(timeout=30)
-    return rapport(rijen, admin_mediaan, signaal_tijden, steun_tijden, belasting, koud)
+    return rapport(rijen, admin_mediaan, signaal_tijden, steun_tijden, belasting, koud, gemengd_)
 
 
-def rapport(rijen, admin_mediaan, signaal_tijden, steun_tijden, belasting, koud) -> int:
+def gemengd_rapport(g: Gemengd) -> tuple[list[str], bool]:
+    """(f) in the report: throughput, latency per kind, errors, and whether the database holds
+    exactly the confirmed writes and passes the integrity check. Returns (lines, budget met)."""
+    u = g.uitslag
+    ok = not u.fouten and not g.afwijkingen and not g.bevindingen
+    fouten = ", ".join(f"{soort} {status}" for soort, status in u.fouten[:10]) or "geen"
+    regels = [
+        "## Gemengde belasting: lezen en schrijven",
+        "",
+        f"{GEMENGD_GEBRUIKERS} medewerkers tegelijk, {u.duur:.0f} s, zonder denktijd "
+        "(bench/gemengd.py): elk opent twee lijsten, registreert een signaal, opent het, "
+        "registreert de steun van 1-3 bewoners en opent het weer.",
+        "",
+        f"**{u.per_seconde:.1f} requests/s** in totaal, waarvan "
+        f"**{u.schrijvend_per_seconde:.1f} schrijvend/s** (signalen en steun); "
+        f"{u.aantal} verzoeken, {len(u.signalen)} signalen met "
+        f"{sum(u.signalen.values())} steunbetuigingen.",
+        "",
+        "| soort | aantal | mediaan ms | p95 ms |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for soort in gemengd.SOORTEN:
+        mediaan, p95_ = u.mediaan_p95(soort)
+        regels.append(f"| {soort} | {len(u.tijden[soort])} | {mediaan:.0f} | {p95_:.0f} |")
+    regels += [
+        "",
+        f"- Fouten (status of uitzondering): {len(u.fouten)} ({fouten}).",
+        f"- Elke bevestigde schrijfactie precies zo opgeslagen: {ja(not g.afwijkingen)}"
+        + (f" ({'; '.join(g.afwijkingen[:5])})" if g.afwijkingen else "")
+        + ".",
+        f"- `controleer_integriteit` daarna: {ja(not g.bevindingen)} "
+        f"({len(g.bevindingen)} bevindingen, {g.controle_s:.1f} s over de hele database).",
+        f"- Budget gehaald (geen fout, alles opgeslagen, integriteit schoon): {ja(ok)}",
+        "",
+    ]
+    return regels, ok
+
+
+def rapport(rijen, admin_mediaan, signaal_tijden, steun_tijden, belasting, koud, gemengd_) -> int:
     gebroken = []
     regels = ["# Benchmark VBT casusregistratie", "", *machine(), *omvang(), ""]
     regels += [
@@ -508,6 +591,12 @@ def rapport(rijen, admin_mediaan, signaal_tijden, steun_tijden, belasting, koud)
         "",
         f"Admin changelist of signals (baseline): median {admin_mediaan or 0:.1f} ms.",
         "",
+    ]
+    gemengd_regels, gemengd_ok = gemengd_rapport(gemengd_)
+    regels += gemengd_regels
+    if not gemengd_ok:
+        gebroken.append("gemengde belasting")
+    regels += [
         "**All budgets met.**" if not gebroken else "**Budget broken:** " + ", ".join(gebroken),
         "",
     ]

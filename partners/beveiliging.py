@@ -5,6 +5,7 @@ IP. Never passwords, tokens or request bodies.
 """
 
 import logging
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -75,17 +76,21 @@ def bij_blokkade(sender, request, username, ip_address, **kwargs):
 
 
 def sessies_beeindigen(gebruiker_id) -> int:
-    """Delete every live database session of one user; returns how many.
+    """Delete every live session of one user; returns how many.
 
-    Decodes each unexpired session: fine for the few hundred staff sessions this application has.
-    (With many more, keep a user -> session-key table filled at login instead.)
+    Every session is in the database (the db engine, or cached_db with Redis: then also in the
+    cache, so each is deleted through the session engine, which removes both copies). Decodes
+    each unexpired session: fine for the few hundred staff sessions this application has. (With
+    many more, keep a user -> session-key table filled at login instead.)
     """
     sleutels = [
         sessie.session_key
         for sessie in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
         if str(sessie.get_decoded().get(SESSION_KEY)) == str(gebruiker_id)
     ]
-    Session.objects.filter(session_key__in=sleutels).delete()
+    winkel = import_module(settings.SESSION_ENGINE).SessionStore
+    for sleutel in sleutels:
+        winkel(session_key=sleutel).delete()
     return len(sleutels)
 
 

@@ -73,3 +73,42 @@ def test_geweigerde_toegang_tot_beheer_wordt_gelogd(wereld, client_voor, beveili
     assert any(
         "Toegang geweigerd: gebruiker=beheerder" in r.getMessage() for r in beveiligingslog.records
     )
+
+
+@override_settings(DEBUG=False)
+@pytest.mark.parametrize(
+    "pad",
+    ["/test/database-weg/", "/test/verbinding-dicht/", "/test/verpakt/", "/test/redis-weg/"],
+)
+def test_database_storing_geeft_503_zonder_interne_details(wereld, pad):
+    client = Client(raise_request_exception=False)
+    client.force_login(wereld["teamleider"])
+    antwoord = client.get(pad)
+    inhoud = _controleer(antwoord, 503, "Tijdelijk niet beschikbaar")
+    assert antwoord["Retry-After"].isdigit()
+    assert "no-store" in antwoord["Cache-Control"]
+    for intern in ("5432", "6379", "10.0.0.", "statement", "OperationalError", "connect"):
+        assert intern not in inhoud
+    assert "teamleider" not in inhoud.lower() and "Uitloggen" not in inhoud
+
+
+@override_settings(DEBUG=False)
+def test_database_storing_in_een_middleware_geeft_ook_503(wereld, monkeypatch):
+    """The session is read by a middleware, before any view: that path answers 503 too."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    client = Client(raise_request_exception=False)
+    client.force_login(wereld["medewerker_gemeente"])
+
+    def weg(self):
+        raise OperationalError("geheime reden")
+
+    monkeypatch.setattr(SessionStore, "load", weg)
+    _controleer(client.get(reverse("home")), 503, "Tijdelijk niet beschikbaar")
+
+
+@override_settings(DEBUG=False)
+def test_andere_databasefouten_blijven_500(wereld):
+    client = Client(raise_request_exception=False)
+    _controleer(client.get("/test/dubbel/"), 500, "Er ging iets mis")

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +37,23 @@ def test_productie_weigert_zonder(variabele):
     assert resultaat.returncode != 0
     assert "ImproperlyConfigured" in resultaat.stderr
     assert variabele in resultaat.stderr
+
+
+def test_elke_variabele_staat_in_de_readme():
+    """Every environment variable the settings and gunicorn.conf.py read is in the README's
+    configuration table."""
+    code = (
+        "import runpy, django; django.setup(); runpy.run_path('gunicorn.conf.py'); "
+        "from vbt.settings.env import VARIABELEN; print('\\n'.join(sorted(VARIABELEN)))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in BASIS}
+    env.update(BASIS)
+    basis = Path(__file__).resolve().parent.parent
+    uitkomst = subprocess.run(
+        [sys.executable, "-c", code], cwd=basis, env=env, capture_output=True, text=True, check=True
+    )
+    variabelen = uitkomst.stdout.split()
+    assert "DATABASE_URL" in variabelen and "GUNICORN_TIMEOUT" in variabelen
+    readme = (basis / "README.md").read_text()
+    tabel = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    assert [v for v in variabelen if f"| `{v}`" not in tabel and f", `{v}`" not in tabel] == []

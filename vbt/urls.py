@@ -37,3 +37,6 @@ urlpatterns = [
     path("", include("acties.urls")),
     path("inzicht/", include("inzicht.urls")),
 ]
+
+# A database that is down answers 503 "tijdelijk niet beschikbaar" instead of the 500 page.
+handler500 = "vbt.views.serverfout"

@@ -6,7 +6,8 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.test import Client
+from django.core.cache import caches
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,6 +159,27 @@ def test_deactiveren_beeindigt_alle_sessies_van_die_gebruiker(gebruiker):
     assert not Session.objects.filter(session_key__in=sleutels).exists()
     assert Session.objects.filter(session_key=collega.session.session_key).exists()
     assert _ingelogd(collega)
+    assert not _ingelogd(telefoon)
+
+
+@override_settings(SESSION_ENGINE="django.contrib.sessions.backends.cached_db")
+def test_deactiveren_beeindigt_ook_de_sessies_in_de_cache(gebruiker):
+    """With REDIS_URL sessions are cached_db: in the database and in the (shared) cache. Both
+    copies go, so no server reads the session from the cache afterwards."""
+    from django.contrib.sessions.backends.cached_db import KEY_PREFIX, SessionStore
+
+    telefoon = Client()
+    telefoon.force_login(gebruiker)
+    sleutel = telefoon.session.session_key
+    assert _ingelogd(telefoon)
+    assert caches[settings.SESSION_CACHE_ALIAS].get(KEY_PREFIX + sleutel) is not None
+
+    gebruiker.is_active = False
+    gebruiker.save()
+
+    assert caches[settings.SESSION_CACHE_ALIAS].get(KEY_PREFIX + sleutel) is None
+    assert not Session.objects.filter(session_key=sleutel).exists()
+    assert not SessionStore(session_key=sleutel).exists(sleutel)
     assert not _ingelogd(telefoon)
 
 

@@ -137,14 +137,57 @@ DATABASES = {
         conn_max_age=env_int(
             "DATABASE_CONN_MAX_AGE", 60, help_tekst="Seconds to keep a database connection open."
         ),
+        # A kept connection that died (database restarted, network cut) is noticed at the start
+        # of the next request and replaced, instead of failing that request.
+        conn_health_checks=env_bool(
+            "DATABASE_CONN_HEALTH_CHECKS",
+            True,
+            help_tekst="Check a kept database connection before each request reuses it.",
+        ),
     )
 }
+DATABASE_CONNECT_TIMEOUT = env_int(
+    "DATABASE_CONNECT_TIMEOUT",
+    5,
+    help_tekst="PostgreSQL: seconds to wait for a new connection before the page answers 503.",
+)
+DATABASE_STATEMENT_TIMEOUT = env_int(
+    "DATABASE_STATEMENT_TIMEOUT",
+    20,
+    help_tekst="PostgreSQL: seconds one SQL statement may run before it is cancelled (the page "
+    "answers 503); keep it below GUNICORN_TIMEOUT. 0: no limit (long management commands).",
+)
+DATABASE_SQLITE_TIMEOUT = env_int(
+    "DATABASE_SQLITE_TIMEOUT",
+    20,
+    help_tekst="SQLite: seconds a write waits for another one to finish before the page "
+    "answers 503.",
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _opties = DATABASES["default"].setdefault("OPTIONS", {})
     # The only server-side cursors here (exports, .iterator()) read every row: plan for all of
     # them, not for PostgreSQL's default first 10% (a fast-start plan, ~1.6x slower on a
     # 2 000-row export). A connection pooler in transaction mode may refuse startup options;
-    # set it on the role there instead (ALTER ROLE ... SET cursor_tuple_fraction = 1).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c cursor_tuple_fraction=1"
+    # set them on the role there instead (ALTER ROLE ... SET cursor_tuple_fraction = 1).
+    _startopties = ["-c cursor_tuple_fraction=1"]
+    if DATABASE_STATEMENT_TIMEOUT > 0:
+        # A query that runs away is cancelled (OperationalError -> the 503 page) before
+        # gunicorn's own timeout kills the worker without an answer.
+        _startopties.append(f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}")
+    _opties["options"] = " ".join(_startopties)
+    _opties["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded default (issue 14): in WAL mode readers never wait for the
+    # writer; every transaction takes the write lock when it begins (IMMEDIATE), so concurrent
+    # writers queue for up to `timeout` seconds. With SQLite's default (DEFERRED) a transaction
+    # that read first and then wrote failed at once with "database is locked" when another
+    # wrote meanwhile: eight team leads promoting one signal got HTTP 500s. WAL is kept in the
+    # file; an in-memory database (the tests) ignores it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=DATABASE_SQLITE_TIMEOUT,
+        init_command="PRAGMA journal_mode=WAL",
+    )
 # Per process: each worker keeps its own copy of the dashboard's figures, which is enough for
 # figures that may be minutes old anyway (no new service to run). A deployment on several
 # servers that wants one copy for all sets a shared cache here (Redis, or Django's database
@@ -155,6 +198,33 @@ CACHES = {
         "LOCATION": "vbt-dashboard",
     },
 }
+
+# More than one server (issue 14): with REDIS_URL every server shares one Redis for the
+# dashboard's figures (computed once for all) and for sessions (cached_db: read from Redis,
+# kept in the database too, so a Redis restart logs no one out). Without it nothing changes:
+# database sessions, per-process caches. The "html" cache always stays in the process.
+REDIS_URL = env_str(
+    "REDIS_URL",
+    None,
+    help_tekst="redis://host:6379/0 for sessions and the dashboard's figures shared by every "
+    "server; empty: database sessions and a cache per process.",
+)
+VBT_CACHE_PREFIX = env_str(
+    "VBT_CACHE_PREFIX",
+    "vbt",
+    help_tekst="Prefix of every key this application writes in Redis (several deployments or "
+    "test runs in one Redis).",
+)
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": VBT_CACHE_PREFIX,
+        # A Redis that does not answer fails the request quickly (a 503, vbt.views) instead of
+        # holding a worker.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
