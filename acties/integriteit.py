@@ -7,7 +7,7 @@ at once, in one set-based query, and returns the ids of the rows where they diff
 repaired: the report names what is wrong (ids only, never personal data) so a person can look.
 
 The counts are the support check's (signalen/steun.py `tel_bewoners`, as
-signalen/services.py `draagvlak_van_signaal` and `tel_verbeterpunt` feed it): the known reporter
+signalen/services.py `draagvlak_van_signaal` and `tel_bewoners_van` feed it): the known reporter
 plus every resident with a support that is not withdrawn, each resident once; for a point over
 all its signals, and those of them who want to help. tests/acties/test_integriteit.py holds the
 query to the pure function on varied data.

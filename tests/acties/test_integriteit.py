@@ -127,7 +127,7 @@ def test_de_query_telt_als_de_steuncontrole(gegevens):
         assert per_signaal.get(signaal.pk, 0) == services.draagvlak_van_signaal(signaal).aantal
     per_punt = integriteit.bewoners_per_verbeterpunt()
     for punt in Verbeterpunt.objects.all():
-        assert per_punt.get(punt.pk, (0, 0)) == services.tel_verbeterpunt(punt)
+        assert per_punt.get(punt.pk, (0, 0)) == services.tel_bewoners_van(punt.signalen.all())
     # 3 residents, then a reporter, one of the 3 again and one more; 2 want to help
     assert per_punt[gegevens["punt"].pk] == (5, 2)
 
