@@ -40,7 +40,7 @@ def _datumveld(label):
     )
 
 
-class PeriodeFormulier(forms.Form):
+class PeriodeForm(forms.Form):
     """A period van–tot (both included). Empty fields get the defaults."""
 
     standaard_maanden = RAPPORT_MAANDEN
@@ -63,7 +63,7 @@ class PeriodeFormulier(forms.Form):
         return data
 
 
-class DashboardFilter(PeriodeFormulier):
+class DashboardFilter(PeriodeForm):
     """Team (of the user's teams; a beheerder: any) and period, kept in the URL."""
 
     team = forms.TypedChoiceField(label=_("Team"), required=False, coerce=int, empty_value=None)
@@ -90,7 +90,7 @@ class DashboardFilter(PeriodeFormulier):
         return maanden_terug(vandaag.replace(day=1), MAANDEN - 1)
 
 
-class BuurtrapportKiezenFormulier(PeriodeFormulier):
+class BuurtrapportKiezenForm(PeriodeForm):
     buurt = forms.ModelChoiceField(
         label=_("Buurt"),
         queryset=None,

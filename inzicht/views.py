@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from buurten.kaart import buurtkaart, kaartbuurten
 
 from . import cijfers, pdf, selectors
-from .forms import BuurtrapportKiezenFormulier, DashboardFilter, PeriodeFormulier
+from .forms import BuurtrapportKiezenForm, DashboardFilter, PeriodeForm
 
 # The funnel's steps, in order (selectors.trechter names them).
 STAP_LABELS = {
@@ -200,9 +200,9 @@ def dashboard(request):
 @require_GET
 def buurtrapport_kiezen(request):
     if not request.GET:
-        form = BuurtrapportKiezenFormulier(bereik=request.bereik)
+        form = BuurtrapportKiezenForm(bereik=request.bereik)
         return render(request, "inzicht/buurtrapport_kiezen.html", {"form": form})
-    form = BuurtrapportKiezenFormulier(request.GET, bereik=request.bereik)
+    form = BuurtrapportKiezenForm(request.GET, bereik=request.bereik)
     if not form.is_valid():
         return render(request, "inzicht/buurtrapport_kiezen.html", {"form": form}, status=400)
     return redirect(_rapport_url(form.cleaned_data))
@@ -244,12 +244,12 @@ def _rapport_kaart(bereik, buurt, van, tot):
 def _rapport(request, buurt_pk):
     """The report's context, or the response for bad input."""
     buurt = selectors.buurtrapport_buurt(request.bereik, buurt_pk)
-    periode = PeriodeFormulier(request.GET)
+    periode = PeriodeForm(request.GET)
     if not periode.is_valid():
         # The same errors on the choice form, with this buurt chosen, to correct them there.
         data = request.GET.copy()
         data["buurt"] = buurt.pk
-        form = BuurtrapportKiezenFormulier(data, bereik=request.bereik)
+        form = BuurtrapportKiezenForm(data, bereik=request.bereik)
         form.is_valid()
         antwoord = render(request, "inzicht/buurtrapport_kiezen.html", {"form": form}, status=400)
         return None, antwoord

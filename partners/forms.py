@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 
-class InlogFormulier(AuthenticationForm):
+class InlogForm(AuthenticationForm):
     """Django's login form with labels and autocomplete hints that work well on a phone."""
 
     username = forms.CharField(

@@ -1,6 +1,6 @@
 from two_factor.views import LoginView
 
-from .forms import InlogFormulier
+from .forms import InlogForm
 
 
 class InlogView(LoginView):
@@ -11,6 +11,6 @@ class InlogView(LoginView):
 
     template_name = "registration/login.html"
     form_list = (
-        (LoginView.AUTH_STEP, InlogFormulier),
+        (LoginView.AUTH_STEP, InlogForm),
         *LoginView.form_list[1:],
     )

@@ -18,7 +18,7 @@ from vbt.beheer import AlleenLezen
 from . import services
 
 
-class BewonerZoekFormulier(forms.Form):
+class BewonerZoekForm(forms.Form):
     """A resident asking for inzage or erasure is found by the identity they give: the same
     hash the support check uses. Nothing typed here is stored."""
 
@@ -43,7 +43,7 @@ class BewonerZoekFormulier(forms.Form):
         return data
 
 
-class BevestigFormulier(forms.Form):
+class BevestigForm(forms.Form):
     bevestig = forms.BooleanField(
         label=_("Ja, wis de contactgegevens en de identiteitssleutel van deze bewoner"),
         required=True,
@@ -88,7 +88,7 @@ class BewonerAdmin(AlleenLezen):
 
     def zoeken_view(self, request):
         self._eis_beheerder(request)
-        form = BewonerZoekFormulier(request.POST if request.method == "POST" else None)
+        form = BewonerZoekForm(request.POST if request.method == "POST" else None)
         status = 200
         if request.method == "POST":
             status = 400
@@ -126,7 +126,7 @@ class BewonerAdmin(AlleenLezen):
     def _wissen(self, request, pk):
         self._eis_beheerder(request)
         bewoner = get_object_or_404(Bewoner, pk=pk)
-        form = BevestigFormulier(request.POST if request.method == "POST" else None)
+        form = BevestigForm(request.POST if request.method == "POST" else None)
         status = 200
         if request.method == "POST":
             if form.is_valid():

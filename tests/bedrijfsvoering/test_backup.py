@@ -24,8 +24,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from bench import dataset as seed
 from acties.models import Actie, Verbeterpunt
+from bench import dataset as seed
 from partners.models import Medewerker
 from signalen.models import Activiteit, Signaal
 from tests.signalen.helpers import signaal_in
