@@ -43,8 +43,10 @@ pytestmark = [
 CONNECT_TIMEOUT = 2
 STATEMENT_TIMEOUT = 5
 GUNICORN_TIMEOUT = 20
-# The longest a request may take: waiting for a connection, then one statement.
-MAX_DUUR = CONNECT_TIMEOUT + STATEMENT_TIMEOUT + 2
+# The longest a request may take: waiting for a connection, then one statement, plus slack for
+# a busy machine; still well below gunicorn's timeout, which would drop the request unanswered.
+MAX_DUUR = CONNECT_TIMEOUT + STATEMENT_TIMEOUT + 8
+assert MAX_DUUR < GUNICORN_TIMEOUT
 KLANTEN = 4
 POSTCODE = "6221 AB"
 
@@ -236,7 +238,7 @@ def test_database_weg_en_terug(wereld, server_db, tmp_path):
     # While away: the Dutch 503 without internals; before and after: served.
     storing = [v for v in verzoeken if v.status == 503]
     assert storing, "the cut did not reach any request"
-    assert all(weg - 1 <= v.moment <= terug for v in storing)
+    assert all(weg - MAX_DUUR <= v.moment <= terug for v in storing)  # in flight or started
     for v in storing:
         assert "Tijdelijk niet beschikbaar" in v.tekst
         for intern in ("Traceback", "psycopg", "OperationalError", "5432", str(proxy.poort)):
