@@ -202,7 +202,7 @@ CACHES = {
 # More than one server (issue 14): with REDIS_URL every server shares one Redis for the
 # dashboard's figures (computed once for all) and for sessions (cached_db: read from Redis,
 # kept in the database too, so a Redis restart logs no one out). Without it nothing changes:
-# database sessions, per-process caches. The "html" cache always stays in the process.
+# database sessions, a cache per process.
 REDIS_URL = env_str(
     "REDIS_URL",
     None,
