@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurten.constants import SubgebiedSoort
+from buurten.kaart import buurtkaart, filterlink, kaartbuurten
 from buurten.selectors import zichtbare_buurten
 from vbt.lijsten import export
 from vbt.lijsten.lijst import lijst_antwoord
@@ -63,6 +64,21 @@ def _signaal_filter(request):
     return SignaalFilter(request.GET, queryset=qs, bereik=request.bereik)
 
 
+def _kies_buurt_kaart(request):
+    """A map as a filter: a click on a buurt narrows the list to it, keeping the other filters
+    (one query: the buurten's stored paths)."""
+    return buurtkaart(
+        kaartbuurten(request.bereik),
+        id="kaart-filter",
+        titel=_("Kies een buurt"),
+        waardenaam=_("Op de kaart"),
+        link=filterlink(request.GET),
+        huidig=_int_of_none(request.GET.get("buurt")),
+        huidig_label=_("Gekozen buurt"),
+        keuze_label=_("Uw buurt"),
+    )
+
+
 @require_GET
 def signaal_lijst(request):
     return lijst_antwoord(
@@ -72,6 +88,7 @@ def signaal_lijst(request):
         kolommen=SIGNAAL_KOPPEN,
         export_naam="signalen:signaal_export",
         mag_registreren=toegang.mag_ergens_registreren(request.bereik),
+        kaart=_kies_buurt_kaart(request),
     )
 
 

@@ -36,13 +36,14 @@ def test_home_vast_aantal_queries(wereld, client_voor, django_assert_num_queries
     gebruiker = wereld["medewerker_trajekt"]
     client = client_voor(gebruiker)
     client.get(reverse("home"))  # warm the session
-    # 1 session, 2 user, 3 partner, 4 my partner's open actions, 5 signals referred to my
-    # partner, 6 points my partner works on (with counts), 7 teams, 8 buurten of those teams
-    with django_assert_num_queries(8):
+    # 1 session, 2 user with their partner, 3 the user's scope, 4 teams, 5 buurten of those
+    # teams, 6 my partner's open actions, 7 signals referred to my partner, 8 points my partner
+    # works on (with counts), 9 the map: every buurt's path with its open signals counted
+    with django_assert_num_queries(9):
         client.get(reverse("home"))
     for _ in range(5):
         TeamFactory(buurten=[BuurtFactory(), BuurtFactory()], leden=[gebruiker])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         antwoord = client.get(reverse("home"))
     assert antwoord.content.decode().count('class="card mb-3"') == 6
 
@@ -227,14 +228,13 @@ def _veel_data(wereld, aantal):
 @pytest.mark.parametrize(
     ("rol", "aantal"),
     [
-        # 1 session, 2 user, 3 partner, 4 my partner's open actions, 5 signals referred to my
-        # partner, 6 points my partner works on (integral and open counts as subqueries),
-        # 7 teams, 8 buurten of those teams (prefetch)
-        ("medewerker_gemeente", 8),
-        # the same, plus: 7 overdue actions across my teams, 8 triage counts (one aggregate),
-        # 9 teams, 10 buurten
-        ("teamleider", 10),
-        # 1 session, 2 user, 3 partner, 4 all teams, 5 their buurten
+        # 1 session, 2 user with their partner, 3 the user's scope, 4 teams, 5 buurten of those
+        # teams (prefetch), 6 my partner's open actions, 7 signals referred to my partner,
+        # 8 points my partner works on (integral and open counts as subqueries), 9 the map
+        ("medewerker_gemeente", 9),
+        # the same, plus: 10 overdue actions across my teams, 11 triage counts (one aggregate)
+        ("teamleider", 11),
+        # 1 session, 2 user with their partner, 3 the user's scope, 4 all teams, 5 their buurten
         ("beheerder", 5),
     ],
 )
